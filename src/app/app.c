@@ -1,0 +1,332 @@
+/* app/app.c: start-up, the event loop, shut-down. */
+#include "app/app.h"
+
+#include <SDL_image.h>
+#include <SDL_ttf.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "app/script.h"
+#include "platform/config_file.h"
+#include "platform/library_files.h"
+#include "platform/log.h"
+#include "platform/paths.h"
+#include "platform/wake.h"
+
+#define CLOCK_STEP_MS 5000 /* a wall clock that moves this much is a step */
+
+int64_t app_mono_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+int64_t app_wall_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+void app_set_notice(struct app *a, enum notice_slot slot, const char *msg)
+{
+	const char *m = msg ? msg : "";
+	if (strcmp(a->notice[slot], m) == 0)
+		return;
+	snprintf(a->notice[slot], sizeof a->notice[slot], "%s", m);
+	a->layout_valid = false;
+	a->dirty = true;
+}
+
+void app_tap(struct app *a, int x, int y)
+{
+	if (!a->layout_valid)
+		return;
+	int p = today_layout_hit_partner(&a->layout, x, y);
+	if (p >= 0)
+		app_toggle_partner(a, p);
+}
+
+/* ---- loading --------------------------------------------------------- */
+
+struct problems {
+	struct app *app; /* NULL for --check-config */
+	int count;
+	char first[320];
+};
+
+static void report(void *ctx, const char *file, int line, const char *msg)
+{
+	struct problems *p = ctx;
+	char where[PATH_MAX + 16];
+	if (line > 0)
+		snprintf(where, sizeof where, "%s:%d", file, line);
+	else
+		snprintf(where, sizeof where, "%s", file);
+	if (p->app)
+		log_write(LOG_PRIO_WARNING, "%s: %s", where, msg);
+	else
+		printf("%s: %s\n", where, msg);
+	if (p->count++ == 0)
+		snprintf(p->first, sizeof p->first, "%s: %s", where, msg);
+}
+
+static int load_config(struct config *cfg, const char *path, struct problems *p)
+{
+	config_defaults(cfg);
+	int missing = 0;
+	int rc = config_file_load(cfg, path, report, p, &missing);
+	if (missing && p->app)
+		log_write(LOG_PRIO_INFO, "config: %s not found; using the defaults", path);
+	return rc;
+}
+
+/* Our library, then the couple's own files beside the config file. */
+static void load_library(struct library *lib, const char *assets, const char *config_path,
+                         struct problems *p)
+{
+	char dir[PATH_MAX + 16], own[PATH_MAX];
+	snprintf(dir, sizeof dir, "%s/moments/en", assets);
+	library_load_dir(lib, dir, false, false, report, p);
+	paths_dirname(config_path, own, sizeof own);
+	library_load_dir(lib, own, true, true, report, p);
+}
+
+int app_check_config(const struct cli_options *opt)
+{
+	char path[PATH_MAX], assets[PATH_MAX];
+	paths_config(path, sizeof path, opt->config);
+	paths_assets(assets, sizeof assets);
+	struct problems p = { 0 };
+	struct config cfg;
+	load_config(&cfg, path, &p);
+	struct library lib;
+	library_init(&lib);
+	load_library(&lib, assets, path, &p);
+	printf("%s: %s\n", path, p.count ? "see the problems above" : "ok");
+	printf("moment library: %zu moments from %s\n", lib.count, assets);
+	size_t n = lib.count;
+	library_fini(&lib);
+	return p.count || n == 0 ? 2 : 0;
+}
+
+static void push_wake_event(void *ctx)
+{
+	struct app *a = ctx;
+	SDL_Event e;
+	memset(&e, 0, sizeof e);
+	e.type = a->wake_event;
+	SDL_PushEvent(&e);
+}
+
+int app_init(struct app *a, const struct cli_options *opt)
+{
+	memset(a, 0, sizeof *a);
+	a->opt = *opt;
+	a->today.day = INT32_MIN;
+	a->today.moment = -1;
+	a->first_frame_ms = -1;
+	library_init(&a->lib);
+
+	paths_config(a->config_path, sizeof a->config_path, opt->config);
+	paths_assets(a->assets, sizeof a->assets);
+	struct problems p = { a, 0, "" };
+	load_config(&a->cfg, a->config_path, &p);
+	a->config_problems = p.count;
+	if (p.count)
+		app_set_notice(a, NOTICE_CONFIG, p.first);
+
+	struct problems lp = { a, 0, "" };
+	load_library(&a->lib, a->assets, a->config_path, &lp);
+	if (a->lib.count == 0)
+		app_set_notice(a, NOTICE_LIBRARY, "The moment library could not be read; see the log.");
+	else if (lp.count)
+		app_set_notice(a, NOTICE_LIBRARY, lp.first);
+	log_write(LOG_PRIO_INFO, "library: %zu moments from %s", a->lib.count, a->assets);
+
+	if (paths_database(a->db_path, sizeof a->db_path, opt->db) != 0) {
+		log_write(LOG_PRIO_ERR, "store: no place for the database (set HOME or use --db)");
+		return 1;
+	}
+	struct store_open_info info;
+	a->store = store_open(a->db_path, &info);
+	if (!a->store) {
+		log_write(LOG_PRIO_ERR, "store: out of memory");
+		return 1;
+	}
+	if (info.status != STORE_OK) {
+		log_write(LOG_PRIO_WARNING, "store: %s", info.message);
+		app_set_notice(a, NOTICE_STORE, info.message);
+	}
+	log_write(LOG_PRIO_INFO, "store: %s", a->db_path);
+
+	if (opt->script) {
+		char err[320];
+		a->script = script_load(opt->script, err, sizeof err);
+		if (!a->script) {
+			log_write(LOG_PRIO_ERR, "%s", err);
+			return 1;
+		}
+	}
+
+	/* We handle SIGTERM ourselves (wake.c), as an ordinary event. */
+	SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
+	SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
+	char err[320];
+	if (display_open(&a->display, opt->window_w, opt->window_h, a->cfg.rotation, err, sizeof err) != 0) {
+		log_write(LOG_PRIO_ERR, "display: %s", err);
+		return 1;
+	}
+	const char *driver = display_driver();
+	a->sdl_waits = SDL_strcasecmp(driver, "x11") == 0 || SDL_strcasecmp(driver, "wayland") == 0;
+	log_write(LOG_PRIO_INFO, "display: %s, %dx%d, rotation %d", driver, a->display.pw,
+	          a->display.ph, a->display.rotation);
+
+	char warning[320];
+	a->text = text_new(a->display.r, a->cfg.font, a->cfg.font_bold, warning, sizeof warning);
+	if (!a->text) {
+		log_write(LOG_PRIO_ERR, "font: %s", warning);
+		return 1;
+	}
+	if (warning[0]) {
+		log_write(LOG_PRIO_WARNING, "font: %s", warning);
+		app_set_notice(a, NOTICE_FONT, warning);
+	}
+	a->shapes = shapes_new(a->display.r);
+
+	a->wake = wake_new(SDL_strcasecmp(driver, "KMSDRM") == 0);
+	if (!a->wake || !a->shapes) {
+		log_write(LOG_PRIO_ERR, "out of memory");
+		return 1;
+	}
+	a->wake_event = SDL_RegisterEvents(1);
+	if (a->sdl_waits && wake_forward(a->wake, push_wake_event, a) != 0) {
+		log_write(LOG_PRIO_ERR, "cannot start the wake thread");
+		return 1;
+	}
+	a->wall_minus_mono_ms = app_wall_ms() - app_mono_ms();
+	a->dirty = true;
+	return 0;
+}
+
+void app_fini(struct app *a)
+{
+	wake_free(a->wake);
+	script_free(a->script);
+	shapes_free(a->shapes);
+	text_free(a->text);
+	display_close(&a->display);
+	store_close(a->store);
+	library_fini(&a->lib);
+	if (TTF_WasInit())
+		TTF_Quit();
+	SDL_Quit();
+	memset(a, 0, sizeof *a);
+}
+
+/* ---- the loop -------------------------------------------------------- */
+
+static void draw(struct app *a, time_t now)
+{
+	char buf[1024];
+	struct today_model m;
+	today_fill_model(a, &m, now, buf, sizeof buf);
+	if (!a->layout_valid) {
+		today_layout_compute(&a->layout, a->text, &m, a->display.lw, a->display.lh);
+		a->layout_valid = true;
+	}
+	display_begin(&a->display);
+	today_view_draw(a->display.r, a->text, a->shapes, &a->layout, &m);
+}
+
+/* Notices a wall clock that jumped (NTP after boot, a manual change): the
+ * day must be worked out again, once. */
+static void check_clock(struct app *a)
+{
+	int64_t offset = app_wall_ms() - app_mono_ms();
+	int64_t delta = offset - a->wall_minus_mono_ms;
+	if (delta > CLOCK_STEP_MS || delta < -CLOCK_STEP_MS) {
+		log_write(LOG_PRIO_NOTICE, "clock: stepped by %lld s", (long long)(delta / 1000));
+		a->wall_minus_mono_ms = offset;
+		a->dirty = true;
+	}
+}
+
+/* Milliseconds until the loop must run again without any event. */
+static int next_timeout(struct app *a)
+{
+	int64_t wall = app_wall_ms();
+	int64_t timeout = 60000 - wall % 60000 + 5; /* the clock's next minute */
+	int64_t due = script_next_due(a->script);
+	if (due >= 0 && a->first_frame_ms >= 0) {
+		int64_t in = a->first_frame_ms + due - app_mono_ms();
+		if (in < timeout)
+			timeout = in < 0 ? 0 : in;
+	}
+	return (int)timeout;
+}
+
+static void handle_pending(struct app *a)
+{
+	SDL_Event ev;
+	while (SDL_PollEvent(&ev))
+		app_handle_event(a, &ev);
+}
+
+static void wait_for_something(struct app *a, int timeout_ms)
+{
+	if (a->sdl_waits) {
+		SDL_Event ev;
+		if (SDL_WaitEventTimeout(&ev, timeout_ms))
+			app_handle_event(a, &ev);
+	} else {
+		wake_wait(a->wake, timeout_ms);
+	}
+	handle_pending(a);
+}
+
+int app_run(struct app *a)
+{
+	for (;;) {
+		handle_pending(a);
+		if (wake_quit_requested() || a->quit)
+			break;
+		check_clock(a);
+		time_t now = (time_t)(app_wall_ms() / 1000);
+		today_refresh(a, now);
+		int64_t minute = (int64_t)now / 60;
+		if (minute != a->shown_minute) {
+			a->shown_minute = minute;
+			a->dirty = true;
+			if (a->wake)
+				wake_rescan_input(a->wake);
+		}
+		if (a->dirty) {
+			draw(a, now);
+			if (a->opt.screenshot) {
+				char err[320];
+				if (display_save_png(&a->display, a->opt.screenshot, err, sizeof err) != 0) {
+					log_write(LOG_PRIO_ERR, "%s", err);
+					return 1;
+				}
+				log_write(LOG_PRIO_INFO, "screenshot: %s", a->opt.screenshot);
+				return 0;
+			}
+			display_present(&a->display);
+			a->dirty = false;
+			if (a->first_frame_ms < 0) {
+				a->first_frame_ms = app_mono_ms();
+				log_write(LOG_PRIO_INFO, "ready: first frame shown");
+			}
+		}
+		if (a->script && a->first_frame_ms >= 0) {
+			script_fire(a->script, a, app_mono_ms() - a->first_frame_ms);
+			if (SDL_HasEvents(SDL_FIRSTEVENT, SDL_LASTEVENT))
+				continue;
+		}
+		wait_for_something(a, next_timeout(a));
+	}
+	log_write(LOG_PRIO_INFO, "quit");
+	return 0;
+}

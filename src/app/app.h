@@ -1,0 +1,103 @@
+/* app/app.h: the program: owns every part and runs the event loop.
+ *
+ * Single-threaded. SDL events (and, later, GPIO edges) become app actions
+ * in app/events.c only. The loop sleeps until the next deadline (the next
+ * minute on the clock, a scripted step) or an event, and draws only when
+ * something changed. */
+#ifndef MOMENTS_APP_APP_H
+#define MOMENTS_APP_APP_H
+
+#include <limits.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <time.h>
+
+#include "core/cli.h"
+#include "core/config.h"
+#include "core/library.h"
+#include "store/store.h"
+#include "ui/display.h"
+#include "ui/shapes.h"
+#include "ui/text.h"
+#include "ui/today_view.h"
+
+struct wake;
+struct script;
+
+/* What the screen says is wrong, most important first. */
+enum notice_slot {
+	NOTICE_STORE,   /* damaged database moved aside, read-only storage */
+	NOTICE_SAVE,    /* the last action could not be saved */
+	NOTICE_CLOCK,   /* the clock looks unset */
+	NOTICE_CONFIG,  /* a bad line in moments.conf */
+	NOTICE_LIBRARY, /* a bad moment in a library file */
+	NOTICE_FONT,    /* the configured font is missing */
+	NOTICE_COUNT
+};
+
+struct today {
+	int32_t day;           /* local calendar day shown; INT32_MIN before the first load */
+	int moment;            /* index in the library, -1 when it is empty */
+	char moment_id[LIBRARY_ID_MAX + 1];
+	bool done[2];
+	int days_done_7;       /* days with a moment done in the 7 ending today */
+};
+
+struct app {
+	struct cli_options opt;
+	struct config cfg;
+	char config_path[PATH_MAX];
+	char db_path[PATH_MAX];
+	char assets[PATH_MAX];
+
+	struct library lib;
+	struct store *store;
+	struct display display;
+	struct text *text;
+	struct shapes *shapes;
+	struct wake *wake;
+	struct script *script;
+	bool sdl_waits;        /* SDL sleeps natively (X11/Wayland) */
+	uint32_t wake_event;   /* SDL event type for cross-thread wakes */
+
+	struct today today;
+	struct today_layout layout;
+	bool layout_valid;
+	bool dirty;
+	bool quit;
+	int config_problems;
+
+	char notice[NOTICE_COUNT][320];
+	int64_t wall_minus_mono_ms; /* for noticing clock steps */
+	int64_t shown_minute;       /* wall-clock minute on screen */
+	int64_t first_frame_ms;     /* monotonic time of the first frame, -1 before */
+};
+
+/* Loads config, library and database, opens the display. Returns 0, 1 on a
+ * start-up failure (message logged). */
+int app_init(struct app *a, const struct cli_options *opt);
+/* Runs until quit; returns the process exit code. */
+int app_run(struct app *a);
+void app_fini(struct app *a); /* safe after a failed app_init */
+
+/* --check-config: validates config and library, prints problems; returns
+ * 0 when clean, 2 otherwise. */
+int app_check_config(const struct cli_options *opt);
+
+/* Actions (from events.c) */
+void app_toggle_partner(struct app *a, int partner);
+void app_tap(struct app *a, int x, int y);
+void app_set_notice(struct app *a, enum notice_slot slot, const char *msg);
+
+/* Clocks: the only place moments reads time. */
+int64_t app_mono_ms(void);
+int64_t app_wall_ms(void);
+
+/* today.c */
+void today_refresh(struct app *a, time_t now);
+void today_fill_model(struct app *a, struct today_model *m, time_t now, char *buf, size_t buf_size);
+
+/* events.c: the one place SDL events become app actions. */
+void app_handle_event(struct app *a, const SDL_Event *ev);
+
+#endif

@@ -1,0 +1,195 @@
+#include "app/script.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/app.h"
+#include "core/rotate.h"
+
+enum step_kind { STEP_TAP, STEP_TAP_CHIP, STEP_TOUCH_MOUSE, STEP_CLICK, STEP_KEY, STEP_QUIT };
+
+struct step {
+	int64_t at_ms;
+	enum step_kind kind;
+	float x, y;
+	int chip;
+	SDL_Keycode key;
+};
+
+struct script {
+	struct step *steps;
+	size_t n, next;
+};
+
+static int parse_step(const char *line, struct step *st)
+{
+	char action[32], arg[64];
+	long long at;
+	float x, y;
+	int n = sscanf(line, "%lld %31s %63s", &at, action, arg);
+	if (n < 2 || at < 0)
+		return -1;
+	memset(st, 0, sizeof *st);
+	st->at_ms = at;
+	if (strcmp(action, "quit") == 0) {
+		st->kind = STEP_QUIT;
+		return 0;
+	}
+	if (strcmp(action, "key") == 0 && n == 3) {
+		st->kind = STEP_KEY;
+		st->key = SDL_GetKeyFromName(arg);
+		return st->key == SDLK_UNKNOWN ? -1 : 0;
+	}
+	if (strcmp(action, "tap-chip") == 0 && n == 3) {
+		st->kind = STEP_TAP_CHIP;
+		st->chip = atoi(arg);
+		return st->chip == 0 || st->chip == 1 ? 0 : -1;
+	}
+	if (sscanf(line, "%*d %*s %f %f", &x, &y) != 2 || x < 0 || x > 1 || y < 0 || y > 1)
+		return -1;
+	st->x = x;
+	st->y = y;
+	if (strcmp(action, "tap") == 0)
+		st->kind = STEP_TAP;
+	else if (strcmp(action, "touch-mouse") == 0)
+		st->kind = STEP_TOUCH_MOUSE;
+	else if (strcmp(action, "click") == 0)
+		st->kind = STEP_CLICK;
+	else
+		return -1;
+	return 0;
+}
+
+struct script *script_load(const char *path, char *err, size_t n)
+{
+	FILE *f = fopen(path, "r");
+	if (!f) {
+		snprintf(err, n, "script %s: cannot be read", path);
+		return NULL;
+	}
+	struct script *s = calloc(1, sizeof *s);
+	char line[256];
+	int lineno = 0;
+	size_t cap = 0;
+	while (s && fgets(line, sizeof line, f)) {
+		lineno++;
+		char *p = line + strspn(line, " \t");
+		if (*p == '#' || *p == '\n' || *p == '\0')
+			continue;
+		if (s->n == cap) {
+			cap = cap ? cap * 2 : 16;
+			struct step *grown = realloc(s->steps, cap * sizeof *grown);
+			if (!grown)
+				break;
+			s->steps = grown;
+		}
+		if (parse_step(p, &s->steps[s->n]) != 0) {
+			snprintf(err, n, "script %s:%d: cannot understand '%.60s'", path, lineno, p);
+			fclose(f);
+			script_free(s);
+			return NULL;
+		}
+		s->n++;
+	}
+	fclose(f);
+	return s;
+}
+
+void script_free(struct script *s)
+{
+	if (!s)
+		return;
+	free(s->steps);
+	free(s);
+}
+
+int64_t script_next_due(const struct script *s)
+{
+	return s && s->next < s->n ? s->steps[s->next].at_ms : -1;
+}
+
+static void push_finger(struct app *a, float x, float y)
+{
+	SDL_Event e;
+	memset(&e, 0, sizeof e);
+	e.tfinger.touchId = 1;
+	e.tfinger.fingerId = 1;
+	e.tfinger.x = x;
+	e.tfinger.y = y;
+	e.tfinger.pressure = 1;
+	e.type = SDL_FINGERDOWN;
+	SDL_PushEvent(&e);
+	e.type = SDL_FINGERUP;
+	SDL_PushEvent(&e);
+	(void)a;
+}
+
+static void push_mouse(struct app *a, float x, float y, Uint32 which)
+{
+	int ww, wh;
+	SDL_GetWindowSize(a->display.win, &ww, &wh);
+	SDL_Event e;
+	memset(&e, 0, sizeof e);
+	e.button.which = which;
+	e.button.button = SDL_BUTTON_LEFT;
+	e.button.x = (int)(x * ww);
+	e.button.y = (int)(y * wh);
+	e.type = SDL_MOUSEBUTTONDOWN;
+	e.button.state = SDL_PRESSED;
+	SDL_PushEvent(&e);
+	e.type = SDL_MOUSEBUTTONUP;
+	e.button.state = SDL_RELEASED;
+	SDL_PushEvent(&e);
+}
+
+static void push_key(SDL_Keycode key)
+{
+	SDL_Event e;
+	memset(&e, 0, sizeof e);
+	e.key.keysym.sym = key;
+	e.key.keysym.scancode = SDL_GetScancodeFromKey(key);
+	e.type = SDL_KEYDOWN;
+	e.key.state = SDL_PRESSED;
+	SDL_PushEvent(&e);
+	e.type = SDL_KEYUP;
+	e.key.state = SDL_RELEASED;
+	SDL_PushEvent(&e);
+}
+
+static void fire(struct app *a, const struct step *st)
+{
+	struct display *d = &a->display;
+	switch (st->kind) {
+	case STEP_TAP:
+		push_finger(a, st->x, st->y);
+		break;
+	case STEP_TAP_CHIP: {
+		SDL_Rect c = a->layout.chip[st->chip];
+		int px, py;
+		rotate_logical_to_panel(d->rotation, d->pw, d->ph, c.x + c.w / 2, c.y + c.h / 2, &px, &py);
+		push_finger(a, (px + 0.5f) / d->pw, (py + 0.5f) / d->ph);
+		break;
+	}
+	case STEP_TOUCH_MOUSE:
+		push_mouse(a, st->x, st->y, SDL_TOUCH_MOUSEID);
+		break;
+	case STEP_CLICK:
+		push_mouse(a, st->x, st->y, 0);
+		break;
+	case STEP_KEY:
+		push_key(st->key);
+		break;
+	case STEP_QUIT: {
+		SDL_Event e = { .type = SDL_QUIT };
+		SDL_PushEvent(&e);
+		break;
+	}
+	}
+}
+
+void script_fire(struct script *s, struct app *a, int64_t elapsed_ms)
+{
+	while (s->next < s->n && s->steps[s->next].at_ms <= elapsed_ms)
+		fire(a, &s->steps[s->next++]);
+}

@@ -1,0 +1,177 @@
+/* app/today.c: today's moment and who has done it. */
+#include <stdio.h>
+#include <string.h>
+
+#include "app/app.h"
+#include "core/calendar.h"
+#include "core/moment_pick.h"
+#include "platform/log.h"
+#include "platform/clock_status.h"
+
+#define HISTORY_DAYS 60
+
+struct history {
+	struct pick_shown items[HISTORY_DAYS + 1];
+	char ids[HISTORY_DAYS + 1][LIBRARY_ID_MAX + 1];
+	size_t n;
+};
+
+static void collect(void *ctx, int32_t day, const char *id)
+{
+	struct history *h = ctx;
+	if (h->n >= HISTORY_DAYS + 1)
+		return;
+	snprintf(h->ids[h->n], sizeof h->ids[h->n], "%s", id);
+	h->items[h->n] = (struct pick_shown){ day, h->ids[h->n] };
+	h->n++;
+}
+
+static void save_failed(struct app *a, const char *what)
+{
+	char msg[320];
+	snprintf(msg, sizeof msg, "Not saved: %s.", what);
+	log_write(LOG_PRIO_WARNING, "store: %s", store_last_error(a->store));
+	app_set_notice(a, NOTICE_SAVE, msg);
+}
+
+static void load_progress(struct app *a)
+{
+	struct today *t = &a->today;
+	bool done[2];
+	if (store_done_get(a->store, t->day, done) == 0) {
+		t->done[0] = done[0];
+		t->done[1] = done[1];
+	}
+	int n = store_done_days(a->store, t->day - 6, t->day);
+	if (n >= 0)
+		t->days_done_7 = n;
+}
+
+void today_refresh(struct app *a, time_t now)
+{
+	struct today *t = &a->today;
+	int32_t day = calendar_local_day(now);
+	if (day == t->day)
+		return;
+	t->day = day;
+	t->done[0] = t->done[1] = false;
+	t->days_done_7 = 0;
+	a->dirty = true;
+	a->layout_valid = false;
+
+	bool plausible = clock_status_plausible(now);
+	if (!plausible) {
+		char msg[200];
+		snprintf(msg, sizeof msg, "The clock looks unset, so today's date may be wrong. "
+		                          "It corrects itself once the clock is set.");
+		app_set_notice(a, NOTICE_CLOCK, msg);
+	} else {
+		app_set_notice(a, NOTICE_CLOCK, NULL);
+	}
+
+	char id[LIBRARY_ID_MAX + 1];
+	int idx = -1;
+	if (store_shown_get(a->store, day, id, sizeof id) == 1)
+		idx = library_find(&a->lib, id);
+	if (idx < 0) {
+		struct history h = { .n = 0 };
+		store_shown_range(a->store, day - HISTORY_DAYS, day - 1, collect, &h);
+		idx = moment_pick(&a->lib, day, h.items, h.n);
+		/* A day from an unset clock is not written into history. */
+		if (idx >= 0 && plausible &&
+		    store_shown_set(a->store, day, a->lib.items[idx].id, (int64_t)now) != 0)
+			log_write(LOG_PRIO_WARNING, "store: %s", store_last_error(a->store));
+	}
+	t->moment = idx;
+	snprintf(t->moment_id, sizeof t->moment_id, "%s", idx >= 0 ? a->lib.items[idx].id : "");
+	load_progress(a);
+	char iso[CALENDAR_ISO_LEN];
+	calendar_format_iso(day, iso);
+	log_write(LOG_PRIO_INFO, "today %s: moment '%s', done %d/%d", iso, t->moment_id, t->done[0],
+	          t->done[1]);
+}
+
+void app_toggle_partner(struct app *a, int partner)
+{
+	struct today *t = &a->today;
+	if (partner < 0 || partner > 1 || t->moment < 0)
+		return;
+	int64_t now = app_wall_ms() / 1000;
+	int rc;
+	if (t->done[partner])
+		rc = store_done_undo(a->store, t->day, partner, now);
+	else
+		rc = store_done_mark(a->store, t->day, t->moment_id, partner, now);
+	if (rc != 0) {
+		save_failed(a, store_last_error(a->store));
+		a->dirty = true;
+		return;
+	}
+	/* committed: only now does the screen change */
+	t->done[partner] = !t->done[partner];
+	app_set_notice(a, NOTICE_SAVE, NULL);
+	load_progress(a);
+	log_write(LOG_PRIO_INFO, "saved: partner %c %s", partner ? 'B' : 'A',
+	          t->done[partner] ? "done" : "undone");
+	a->dirty = true;
+}
+
+static const char *category_label(enum moment_category c)
+{
+	static const char *const LABELS[CAT_COUNT] = {
+		"HELLO & GOODBYE", "TOUCH", "WORDS", "A SMALL GIFT", "A NOTE",
+		"TALK", "AFTER BEDTIME", "CARE", "PLAN AHEAD", "PLAY",
+	};
+	return (unsigned)c < CAT_COUNT ? LABELS[c] : "";
+}
+
+/* buf receives the strings the model points at. */
+void today_fill_model(struct app *a, struct today_model *m, time_t now, char *buf, size_t n)
+{
+	memset(m, 0, sizeof *m);
+	struct today *t = &a->today;
+	struct tm tm;
+	localtime_r(&now, &tm);
+	size_t used = 0;
+#define PUT(field, ...)                                                        \
+	do {                                                                   \
+		int k = snprintf(buf + used, n - used, __VA_ARGS__);           \
+		m->field = buf + used;                                         \
+		used += (k > 0 && (size_t)k < n - used) ? (size_t)k + 1 : 0;   \
+	} while (0)
+	char date[64], clock[16];
+	strftime(date, sizeof date, "%A %-d %B", &tm);
+	strftime(clock, sizeof clock, "%H:%M", &tm);
+	PUT(date, "%s", date);
+	PUT(clock, "%s", clock);
+	if (t->moment >= 0) {
+		const struct moment *mo = &a->lib.items[t->moment];
+		PUT(label, "TODAY'S MOMENT  \xC2\xB7  %s", category_label(mo->category));
+		m->moment = mo->text;
+		m->why = mo->why;
+	} else {
+		PUT(label, "TODAY'S MOMENT");
+		m->moment = "Hug each other for thirty seconds today.";
+		m->why = "The moment library could not be read, so here is our favourite.";
+	}
+	int d = t->days_done_7;
+	if (d == 0)
+		PUT(status, "Every day is a fresh start");
+	else if (d == 7)
+		PUT(status, "Moments on all of the last 7 days");
+	else
+		PUT(status, "Moments on %d of the last 7 days", d);
+#undef PUT
+	for (int i = 0; i < 2; i++) {
+		m->partner[i].name = a->cfg.partner[i].name;
+		m->partner[i].color = a->cfg.partner[i].color;
+		m->partner[i].done = t->done[i];
+	}
+	m->celebration = "You both did it today";
+	for (int i = 0; i < NOTICE_COUNT; i++) {
+		if (a->notice[i][0]) {
+			m->notice = a->notice[i];
+			break;
+		}
+	}
+}

@@ -1,0 +1,191 @@
+#include "core/config.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "core/utf8.h"
+
+static const struct {
+	const char *name;
+	struct rgb rgb;
+} PALETTE[] = {
+	{ "terracotta", { 0xC8, 0x5A, 0x3C } },
+	{ "sage", { 0x4F, 0x86, 0x6A } },
+	{ "ocean", { 0x2F, 0x6F, 0x9A } },
+	{ "plum", { 0x86, 0x4A, 0x7E } },
+	{ "honey", { 0xC0, 0x8A, 0x1E } },
+	{ "rose", { 0xC2, 0x4E, 0x6E } },
+	{ "slate", { 0x55, 0x62, 0x72 } },
+	{ "moss", { 0x6B, 0x7A, 0x2E } },
+};
+
+static const char *const BUTTON_KEYS[GPIO_BTN_COUNT] = { "partner_a", "partner_b", "hug", "next" };
+
+void config_defaults(struct config *c)
+{
+	memset(c, 0, sizeof *c);
+	strcpy(c->partner[0].name, "Partner A");
+	strcpy(c->partner[1].name, "Partner B");
+	c->partner[0].color = PALETTE[0].rgb;
+	c->partner[1].color = PALETTE[2].rgb;
+	c->rotation = 0;
+	c->evening_hour = 20;
+	/* Pin table in hardware/: BCM numbering, the same on every Pi. */
+	strcpy(c->gpio.line[GPIO_BTN_PARTNER_A], "GPIO17");
+	strcpy(c->gpio.line[GPIO_BTN_PARTNER_B], "GPIO27");
+	strcpy(c->gpio.line[GPIO_BTN_HUG], "GPIO22");
+	strcpy(c->gpio.line[GPIO_BTN_NEXT], "GPIO23");
+	c->gpio.debounce_ms = 30;
+	c->gpio.long_press_ms = 1500;
+}
+
+int config_parse_color(const char *s, struct rgb *out)
+{
+	for (size_t i = 0; i < sizeof PALETTE / sizeof PALETTE[0]; i++) {
+		if (strcasecmp(s, PALETTE[i].name) == 0) {
+			*out = PALETTE[i].rgb;
+			return 0;
+		}
+	}
+	if (*s == '#')
+		s++;
+	if (strlen(s) != 6)
+		return -1;
+	for (int i = 0; i < 6; i++)
+		if (!isxdigit((unsigned char)s[i]))
+			return -1;
+	unsigned long v = strtoul(s, NULL, 16);
+	out->r = (uint8_t)(v >> 16);
+	out->g = (uint8_t)(v >> 8);
+	out->b = (uint8_t)v;
+	return 0;
+}
+
+static int parse_int(const char *s, long lo, long hi, int *out)
+{
+	char *end;
+	errno = 0;
+	long v = strtol(s, &end, 10);
+	if (errno || end == s || *end != '\0' || v < lo || v > hi)
+		return -1;
+	*out = (int)v;
+	return 0;
+}
+
+static enum config_result bad(char *msg, size_t n, const char *section, const char *key,
+                              const char *why)
+{
+	snprintf(msg, n, "[%s] %s: %s", section, key, why);
+	return CONFIG_BAD_VALUE;
+}
+
+static enum config_result copy_text(char *dst, size_t dst_size, const char *value,
+                                    char *msg, size_t n, const char *section, const char *key)
+{
+	size_t len = strlen(value);
+	if (!utf8_valid(value, len))
+		return bad(msg, n, section, key, "not valid UTF-8 text; the default is used");
+	if (len >= dst_size)
+		return bad(msg, n, section, key, "too long; the default is used");
+	memcpy(dst, value, len + 1);
+	return CONFIG_OK;
+}
+
+static enum config_result set_partner(struct partner_config *p, const char *section,
+                                      const char *key, const char *value, char *msg, size_t n)
+{
+	if (strcmp(key, "name") == 0) {
+		size_t len = strlen(value);
+		if (len == 0)
+			return bad(msg, n, section, key, "a name cannot be empty; the default is used");
+		if (!utf8_valid(value, len))
+			return bad(msg, n, section, key, "not valid UTF-8 text; the default is used");
+		if (utf8_count(value, len) > CONFIG_NAME_MAX)
+			return bad(msg, n, section, key, "longer than 24 characters; the default is used");
+		memcpy(p->name, value, len + 1);
+		return CONFIG_OK;
+	}
+	if (strcmp(key, "color") == 0 || strcmp(key, "colour") == 0) {
+		if (config_parse_color(value, &p->color) != 0)
+			return bad(msg, n, section, key,
+			           "expected #rrggbb or terracotta, sage, ocean, plum, honey, rose, slate, moss; "
+			           "the default is used");
+		return CONFIG_OK;
+	}
+	snprintf(msg, n, "[%s] unknown key '%s' (expected name, color)", section, key);
+	return CONFIG_UNKNOWN_KEY;
+}
+
+static enum config_result set_display(struct config *c, const char *section, const char *key,
+                                      const char *value, char *msg, size_t n)
+{
+	if (strcmp(key, "rotation") == 0) {
+		int r;
+		if (parse_int(value, 0, 270, &r) != 0 || r % 90 != 0)
+			return bad(msg, n, section, key, "must be 0, 90, 180 or 270; 0 is used");
+		c->rotation = r;
+		return CONFIG_OK;
+	}
+	if (strcmp(key, "font") == 0)
+		return copy_text(c->font, sizeof c->font, value, msg, n, section, key);
+	if (strcmp(key, "font_bold") == 0)
+		return copy_text(c->font_bold, sizeof c->font_bold, value, msg, n, section, key);
+	if (strcmp(key, "evening_hour") == 0) {
+		if (parse_int(value, 0, 23, &c->evening_hour) != 0)
+			return bad(msg, n, section, key, "must be an hour from 0 to 23; 20 is used");
+		return CONFIG_OK;
+	}
+	snprintf(msg, n, "[%s] unknown key '%s' (expected rotation, font, font_bold, evening_hour)",
+	         section, key);
+	return CONFIG_UNKNOWN_KEY;
+}
+
+static enum config_result set_gpio(struct gpio_config *g, const char *section, const char *key,
+                                   const char *value, char *msg, size_t n)
+{
+	if (strcmp(key, "chip") == 0)
+		return copy_text(g->chip, sizeof g->chip, value, msg, n, section, key);
+	for (int b = 0; b < GPIO_BTN_COUNT; b++) {
+		if (strcmp(key, BUTTON_KEYS[b]) != 0)
+			continue;
+		for (const char *p = value; *p; p++)
+			if (!isalnum((unsigned char)*p) && *p != '_' && *p != '-')
+				return bad(msg, n, section, key,
+				           "expected a line name like GPIO17 or an offset like 17; the default is used");
+		return copy_text(g->line[b], sizeof g->line[b], value, msg, n, section, key);
+	}
+	if (strcmp(key, "debounce_ms") == 0) {
+		if (parse_int(value, 1, 500, &g->debounce_ms) != 0)
+			return bad(msg, n, section, key, "must be 1 to 500 milliseconds; 30 is used");
+		return CONFIG_OK;
+	}
+	if (strcmp(key, "long_press_ms") == 0) {
+		if (parse_int(value, 300, 10000, &g->long_press_ms) != 0)
+			return bad(msg, n, section, key, "must be 300 to 10000 milliseconds; 1500 is used");
+		return CONFIG_OK;
+	}
+	snprintf(msg, n, "[%s] unknown key '%s' (expected chip, partner_a, partner_b, hug, next, "
+	                 "debounce_ms, long_press_ms)", section, key);
+	return CONFIG_UNKNOWN_KEY;
+}
+
+enum config_result config_set(struct config *c, const char *section, const char *key,
+                              const char *value, char *msg, size_t n)
+{
+	if (msg && n)
+		msg[0] = '\0';
+	if (strcmp(section, "partner_a") == 0)
+		return set_partner(&c->partner[0], section, key, value, msg, n);
+	if (strcmp(section, "partner_b") == 0)
+		return set_partner(&c->partner[1], section, key, value, msg, n);
+	if (strcmp(section, "display") == 0)
+		return set_display(c, section, key, value, msg, n);
+	if (strcmp(section, "gpio") == 0)
+		return set_gpio(&c->gpio, section, key, value, msg, n);
+	snprintf(msg, n, "unknown section [%s] (expected partner_a, partner_b, display, gpio)", section);
+	return CONFIG_UNKNOWN_KEY;
+}

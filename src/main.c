@@ -1,0 +1,32 @@
+/* moments: a kitchen wall display for two. */
+#include <stdio.h>
+
+#include "app/app.h"
+#include "core/cli.h"
+
+int main(int argc, char **argv)
+{
+	struct cli_options opt;
+	char err[256];
+	if (cli_parse(argc, argv, &opt, err, sizeof err) != 0) {
+		fprintf(stderr, "moments: %s\n", err);
+		return 2;
+	}
+	if (opt.help) {
+		fputs(CLI_USAGE, stdout);
+		return 0;
+	}
+	if (opt.version) {
+		printf("moments %s\n", MOMENTS_VERSION);
+		return 0;
+	}
+	if (opt.check_config)
+		return app_check_config(&opt);
+
+	static struct app app;
+	int rc = app_init(&app, &opt);
+	if (rc == 0)
+		rc = app_run(&app);
+	app_fini(&app);
+	return rc;
+}

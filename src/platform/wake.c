@@ -1,0 +1,218 @@
+#define _GNU_SOURCE
+#include "platform/wake.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define WAKE_MAX_INPUT 16
+
+struct wake {
+	int pipe_r, pipe_w;
+	bool watch_input;
+	int input_fd[WAKE_MAX_INPUT];
+	int n_input;
+	pthread_t forwarder;
+	bool forwarding;
+	int stop_r, stop_w; /* tells the forwarder to end */
+	void (*fn)(void *ctx);
+	void *ctx;
+};
+
+static volatile sig_atomic_t quit_flag;
+static int signal_pipe_w = -1;
+
+static void on_signal(int sig)
+{
+	(void)sig;
+	int saved = errno;
+	quit_flag = 1;
+	if (signal_pipe_w >= 0) {
+		char b = 'q';
+		ssize_t r = write(signal_pipe_w, &b, 1);
+		(void)r;
+	}
+	errno = saved;
+}
+
+bool wake_quit_requested(void)
+{
+	return quit_flag != 0;
+}
+
+static void close_inputs(struct wake *w)
+{
+	for (int i = 0; i < w->n_input; i++)
+		close(w->input_fd[i]);
+	w->n_input = 0;
+}
+
+void wake_rescan_input(struct wake *w)
+{
+	if (!w->watch_input)
+		return;
+	close_inputs(w);
+	DIR *d = opendir("/dev/input");
+	if (!d)
+		return;
+	struct dirent *e;
+	while ((e = readdir(d)) && w->n_input < WAKE_MAX_INPUT) {
+		if (strncmp(e->d_name, "event", 5) != 0)
+			continue;
+		char path[300];
+		snprintf(path, sizeof path, "/dev/input/%s", e->d_name);
+		int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+		if (fd >= 0)
+			w->input_fd[w->n_input++] = fd;
+	}
+	closedir(d);
+}
+
+int wake_input_count(const struct wake *w)
+{
+	return w->n_input;
+}
+
+static int make_pipe(int *r, int *wr)
+{
+	int fds[2];
+	if (pipe2(fds, O_CLOEXEC | O_NONBLOCK) != 0)
+		return -1;
+	*r = fds[0];
+	*wr = fds[1];
+	return 0;
+}
+
+struct wake *wake_new(bool watch_input)
+{
+	struct wake *w = calloc(1, sizeof *w);
+	if (!w)
+		return NULL;
+	w->stop_r = w->stop_w = -1;
+	if (make_pipe(&w->pipe_r, &w->pipe_w) != 0) {
+		free(w);
+		return NULL;
+	}
+	w->watch_input = watch_input;
+	wake_rescan_input(w);
+
+	signal_pipe_w = w->pipe_w;
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	return w;
+}
+
+void wake_free(struct wake *w)
+{
+	if (!w)
+		return;
+	if (w->forwarding) {
+		char b = 's';
+		ssize_t r = write(w->stop_w, &b, 1);
+		(void)r;
+		pthread_join(w->forwarder, NULL);
+	}
+	signal(SIGTERM, SIG_DFL);
+	signal(SIGINT, SIG_DFL);
+	signal(SIGHUP, SIG_DFL);
+	signal_pipe_w = -1;
+	close_inputs(w);
+	close(w->pipe_r);
+	close(w->pipe_w);
+	if (w->stop_r >= 0) {
+		close(w->stop_r);
+		close(w->stop_w);
+	}
+	free(w);
+}
+
+void wake_signal(struct wake *w)
+{
+	char b = 'w';
+	ssize_t r = write(w->pipe_w, &b, 1); /* a full pipe already means "wake" */
+	(void)r;
+}
+
+static void drain(int fd)
+{
+	char buf[512];
+	while (read(fd, buf, sizeof buf) > 0)
+		;
+}
+
+int wake_wait(struct wake *w, int timeout_ms)
+{
+	struct pollfd p[1 + WAKE_MAX_INPUT];
+	int n = 0;
+	p[n++] = (struct pollfd){ .fd = w->pipe_r, .events = POLLIN };
+	for (int i = 0; i < w->n_input; i++)
+		p[n++] = (struct pollfd){ .fd = w->input_fd[i], .events = POLLIN };
+	int r = poll(p, (nfds_t)n, timeout_ms);
+	if (r < 0)
+		return errno == EINTR ? 1 : 0;
+	if (r == 0)
+		return 0;
+	bool lost_device = false;
+	for (int i = 0; i < n; i++) {
+		if (p[i].revents & POLLIN)
+			drain(p[i].fd);
+		if (i > 0 && (p[i].revents & (POLLERR | POLLHUP | POLLNVAL)))
+			lost_device = true;
+	}
+	if (lost_device)
+		wake_rescan_input(w); /* unplugged: stop polling a dead fd */
+	return 1;
+}
+
+static void *forward_main(void *arg)
+{
+	struct wake *w = arg;
+	for (;;) {
+		struct pollfd p[2] = {
+			{ .fd = w->pipe_r, .events = POLLIN },
+			{ .fd = w->stop_r, .events = POLLIN },
+		};
+		if (poll(p, 2, -1) < 0 && errno != EINTR)
+			break;
+		if (p[1].revents)
+			break;
+		if (p[0].revents & POLLIN) {
+			drain(w->pipe_r);
+			w->fn(w->ctx);
+		}
+	}
+	return NULL;
+}
+
+int wake_forward(struct wake *w, void (*fn)(void *ctx), void *ctx)
+{
+	if (w->forwarding)
+		return 0;
+	if (make_pipe(&w->stop_r, &w->stop_w) != 0)
+		return -1;
+	w->fn = fn;
+	w->ctx = ctx;
+	/* Signals are handled by the main thread's handler; keep them off
+	 * this thread so they interrupt the main thread's sleep. */
+	sigset_t all, old;
+	sigfillset(&all);
+	pthread_sigmask(SIG_BLOCK, &all, &old);
+	int rc = pthread_create(&w->forwarder, NULL, forward_main, w);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	if (rc != 0)
+		return -1;
+	w->forwarding = true;
+	return 0;
+}

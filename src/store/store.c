@@ -1,0 +1,499 @@
+#include "store/store.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/calendar.h"
+#include "core/utf8.h"
+
+struct store {
+	sqlite3 *db;
+	char error[256];
+};
+
+/* Append-only: never edit a shipped step, add a new one. Step i takes the
+ * schema from user_version i to i + 1. */
+static const char *const MIGRATIONS[] = {
+	"CREATE TABLE settings ("
+	"  key TEXT PRIMARY KEY,"
+	"  value TEXT NOT NULL"
+	") STRICT;"
+	"CREATE TABLE moment_shown ("
+	"  day TEXT PRIMARY KEY,"
+	"  moment_id TEXT NOT NULL,"
+	"  shown_at INTEGER NOT NULL"
+	") STRICT;"
+	"CREATE TABLE moment_done ("
+	"  id INTEGER PRIMARY KEY,"
+	"  day TEXT NOT NULL,"
+	"  moment_id TEXT NOT NULL,"
+	"  partner INTEGER NOT NULL CHECK (partner IN (0, 1)),"
+	"  done_at INTEGER NOT NULL,"
+	"  undone_at INTEGER"
+	") STRICT;"
+	"CREATE UNIQUE INDEX moment_done_active ON moment_done (day, partner)"
+	"  WHERE undone_at IS NULL;"
+	"CREATE TABLE hugs ("
+	"  id INTEGER PRIMARY KEY,"
+	"  day TEXT NOT NULL,"
+	"  started_at INTEGER NOT NULL,"
+	"  duration_ms INTEGER NOT NULL CHECK (duration_ms > 0)"
+	") STRICT;"
+	"CREATE INDEX hugs_day ON hugs (day);"
+	"CREATE TABLE notes ("
+	"  id INTEGER PRIMARY KEY,"
+	"  author INTEGER NOT NULL CHECK (author IN (0, 1)),"
+	"  body TEXT NOT NULL,"
+	"  created_at INTEGER NOT NULL,"
+	"  archived_at INTEGER"
+	") STRICT;",
+};
+#define MIGRATION_COUNT ((int)(sizeof MIGRATIONS / sizeof MIGRATIONS[0]))
+
+int store_schema_version(void)
+{
+	return MIGRATION_COUNT;
+}
+
+const char *store_last_error(const struct store *s)
+{
+	return s->error[0] ? s->error : "no error";
+}
+
+/* Words for the screen and the log, from an SQLite result code. */
+static void set_error(struct store *s, const char *what, int rc)
+{
+	const char *why;
+	switch (rc & 0xff) {
+	case SQLITE_FULL: why = "the disk is full"; break;
+	case SQLITE_READONLY: why = "the storage is read-only"; break;
+	case SQLITE_PERM:
+	case SQLITE_CANTOPEN: why = "the database file cannot be written"; break;
+	case SQLITE_IOERR: why = "the storage reported an I/O error"; break;
+	case SQLITE_CORRUPT:
+	case SQLITE_NOTADB: why = "the database file is damaged"; break;
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED: why = "the database is busy"; break;
+	default: why = s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc); break;
+	}
+	snprintf(s->error, sizeof s->error, "%s: %s", what, why);
+}
+
+static int prepare_bind(struct store *s, sqlite3_stmt **st, const char *sql, const char *fmt, va_list ap)
+{
+	int rc = sqlite3_prepare_v2(s->db, sql, -1, st, NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	for (int i = 0; fmt && fmt[i]; i++) {
+		if (fmt[i] == 'i')
+			rc = sqlite3_bind_int64(*st, i + 1, va_arg(ap, int64_t));
+		else
+			rc = sqlite3_bind_text(*st, i + 1, va_arg(ap, const char *), -1, SQLITE_TRANSIENT);
+		if (rc != SQLITE_OK) {
+			sqlite3_finalize(*st);
+			*st = NULL;
+			return rc;
+		}
+	}
+	return SQLITE_OK;
+}
+
+/* Runs sql with binds described by fmt ('i' int64_t, 't' text), one step.
+ * Returns SQLITE_DONE, SQLITE_ROW or an error code. When out_stmt is given
+ * and a row came back, the statement is handed over positioned on that row
+ * for the caller to read and finalize. */
+static int run(struct store *s, sqlite3_stmt **out_stmt, const char *sql, const char *fmt, ...)
+{
+	sqlite3_stmt *st = NULL;
+	va_list ap;
+	va_start(ap, fmt);
+	int rc = prepare_bind(s, &st, sql, fmt, ap);
+	va_end(ap);
+	if (rc != SQLITE_OK)
+		return rc;
+	rc = sqlite3_step(st);
+	if (out_stmt && rc == SQLITE_ROW) {
+		*out_stmt = st;
+		return rc;
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* A write: returns 0 after commit, -1 (error recorded) otherwise. */
+static int write_done(struct store *s, int rc, const char *what)
+{
+	if (rc == SQLITE_DONE || rc == SQLITE_ROW || rc == SQLITE_OK) {
+		s->error[0] = '\0';
+		return 0;
+	}
+	set_error(s, what, rc);
+	return -1;
+}
+
+static void day_iso(int32_t day, char out[CALENDAR_ISO_LEN])
+{
+	calendar_format_iso(day, out);
+}
+
+static int exec(struct store *s, const char *sql)
+{
+	return sqlite3_exec(s->db, sql, NULL, NULL, NULL);
+}
+
+static int migrate(struct store *s)
+{
+	sqlite3_stmt *st = NULL;
+	int version = 0;
+	int rc = run(s, &st, "PRAGMA user_version", NULL);
+	if (rc == SQLITE_ROW) {
+		version = sqlite3_column_int(st, 0);
+		sqlite3_finalize(st);
+	} else if (rc != SQLITE_DONE) {
+		return rc;
+	}
+	if (version > MIGRATION_COUNT)
+		return SQLITE_OK; /* written by a newer moments: its tables are a superset */
+	for (int v = version; v < MIGRATION_COUNT; v++) {
+		char bump[64];
+		snprintf(bump, sizeof bump, "PRAGMA user_version = %d", v + 1);
+		if ((rc = exec(s, "BEGIN IMMEDIATE")) != SQLITE_OK)
+			return rc;
+		if ((rc = exec(s, MIGRATIONS[v])) != SQLITE_OK || (rc = exec(s, bump)) != SQLITE_OK ||
+		    (rc = exec(s, "COMMIT")) != SQLITE_OK) {
+			exec(s, "ROLLBACK");
+			return rc;
+		}
+	}
+	return SQLITE_OK;
+}
+
+/* 1 when the file is a healthy database, 0 when damaged, -1 when it could
+ * not be checked for another reason (rc in *out_rc). */
+static int check_healthy(struct store *s, int *out_rc)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = run(s, &st, "PRAGMA quick_check", NULL);
+	*out_rc = rc;
+	if (rc == SQLITE_ROW) {
+		const char *r = (const char *)sqlite3_column_text(st, 0);
+		int ok = r && strcmp(r, "ok") == 0;
+		sqlite3_finalize(st);
+		return ok;
+	}
+	if ((rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB)
+		return 0;
+	return -1;
+}
+
+static int open_db(struct store *s, const char *path, int flags)
+{
+	sqlite3_close(s->db);
+	s->db = NULL;
+	int rc = sqlite3_open_v2(path, &s->db, flags, NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	sqlite3_busy_timeout(s->db, 2000);
+	sqlite3_extended_result_codes(s->db, 0);
+	return SQLITE_OK;
+}
+
+static int configure(struct store *s)
+{
+	int rc;
+	sqlite3_stmt *st = NULL;
+	rc = run(s, &st, "PRAGMA journal_mode = WAL", NULL);
+	if (rc == SQLITE_ROW)
+		sqlite3_finalize(st);
+	else if (rc != SQLITE_DONE)
+		return rc;
+	if ((rc = exec(s, "PRAGMA synchronous = FULL")) != SQLITE_OK)
+		return rc;
+	if ((rc = exec(s, "PRAGMA foreign_keys = ON")) != SQLITE_OK)
+		return rc;
+	return migrate(s);
+}
+
+static void move_aside(const char *path, char *moved_to, size_t n)
+{
+	char stamp[32];
+	time_t now = time(NULL);
+	struct tm tm;
+	gmtime_r(&now, &tm);
+	strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%SZ", &tm);
+	snprintf(moved_to, n, "%s.corrupt-%s", path, stamp);
+	if (rename(path, moved_to) != 0) {
+		moved_to[0] = '\0';
+		return;
+	}
+	static const char *const SIDE[] = { "-wal", "-shm", "-journal" };
+	for (size_t i = 0; i < 3; i++) {
+		char a[1100], b[1100];
+		snprintf(a, sizeof a, "%s%s", path, SIDE[i]);
+		snprintf(b, sizeof b, "%s%s", moved_to, SIDE[i]);
+		rename(a, b); /* absent side files are fine */
+	}
+}
+
+struct store *store_open(const char *path, struct store_open_info *info)
+{
+	struct store *s = calloc(1, sizeof *s);
+	if (!s)
+		return NULL;
+	memset(info, 0, sizeof *info);
+	info->status = STORE_OK;
+
+	int rc = open_db(s, path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+	int check_rc = SQLITE_OK;
+	int healthy = rc == SQLITE_OK ? check_healthy(s, &check_rc) : -1;
+	if (healthy < 0 && rc == SQLITE_OK)
+		rc = check_rc;
+	if (healthy == 0) {
+		sqlite3_close(s->db);
+		s->db = NULL;
+		move_aside(path, info->moved_to, sizeof info->moved_to);
+		if (info->moved_to[0]) {
+			info->status = STORE_RECOVERED;
+			snprintf(info->message, sizeof info->message,
+			         "The history file was damaged. It is kept as %s; a fresh one was started.",
+			         info->moved_to);
+			rc = open_db(s, path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+		} else {
+			rc = SQLITE_CORRUPT;
+		}
+	}
+	if (rc == SQLITE_OK) {
+		rc = configure(s);
+		if (rc == SQLITE_OK) {
+			return s;
+		}
+	}
+	set_error(s, "opening the database", rc);
+
+	/* Not writable: read what is there, so history still shows. */
+	if (open_db(s, path, SQLITE_OPEN_READONLY) == SQLITE_OK && check_healthy(s, &check_rc) == 1) {
+		sqlite3_stmt *st = NULL;
+		if (run(s, &st, "PRAGMA user_version", NULL) == SQLITE_ROW) {
+			int v = sqlite3_column_int(st, 0);
+			sqlite3_finalize(st);
+			if (v >= 1) {
+				info->status = STORE_READ_ONLY;
+				snprintf(info->message, sizeof info->message,
+				         "Not saved: %s. Moments still work but nothing new is kept.",
+				         strchr(s->error, ':') ? strchr(s->error, ':') + 2 : s->error);
+				return s;
+			}
+		}
+	}
+	/* Last resort: keep the app running on an in-memory database. */
+	open_db(s, ":memory:", SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+	configure(s);
+	info->status = STORE_IN_MEMORY;
+	snprintf(info->message, sizeof info->message,
+	         "Not saved: %s. Moments still work but nothing is kept.",
+	         strchr(s->error, ':') ? strchr(s->error, ':') + 2 : s->error);
+	return s;
+}
+
+void store_close(struct store *s)
+{
+	if (!s)
+		return;
+	sqlite3_close(s->db);
+	free(s);
+}
+
+int store_shown_get(struct store *s, int32_t day, char *id, size_t id_size)
+{
+	char d[CALENDAR_ISO_LEN];
+	day_iso(day, d);
+	sqlite3_stmt *st = NULL;
+	int rc = run(s, &st, "SELECT moment_id FROM moment_shown WHERE day = ?", "t", d);
+	if (rc == SQLITE_DONE)
+		return 0;
+	if (rc != SQLITE_ROW) {
+		set_error(s, "reading today's moment", rc);
+		return -1;
+	}
+	snprintf(id, id_size, "%s", (const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	return 1;
+}
+
+int store_shown_set(struct store *s, int32_t day, const char *moment_id, int64_t at)
+{
+	char d[CALENDAR_ISO_LEN];
+	day_iso(day, d);
+	int rc = run(s, NULL, "INSERT OR IGNORE INTO moment_shown (day, moment_id, shown_at) VALUES (?, ?, ?)",
+	             "tti", d, moment_id, at);
+	return write_done(s, rc, "recording today's moment");
+}
+
+int store_shown_range(struct store *s, int32_t from_day, int32_t to_day, store_shown_fn fn, void *ctx)
+{
+	char a[CALENDAR_ISO_LEN], b[CALENDAR_ISO_LEN];
+	day_iso(from_day, a);
+	day_iso(to_day, b);
+	sqlite3_stmt *st = NULL;
+	int rc = run(s, &st, "SELECT day, moment_id FROM moment_shown WHERE day BETWEEN ? AND ? ORDER BY day",
+	             "tt", a, b);
+	int n = 0;
+	while (rc == SQLITE_ROW) {
+		int32_t day;
+		const char *iso = (const char *)sqlite3_column_text(st, 0);
+		const char *id = (const char *)sqlite3_column_text(st, 1);
+		if (iso && id && calendar_parse_iso(iso, &day) == 0) {
+			fn(ctx, day, id);
+			n++;
+		}
+		rc = sqlite3_step(st);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		set_error(s, "reading past moments", rc);
+		return -1;
+	}
+	return n;
+}
+
+int store_done_mark(struct store *s, int32_t day, const char *moment_id, int partner, int64_t at)
+{
+	if (partner != 0 && partner != 1)
+		return -1;
+	char d[CALENDAR_ISO_LEN];
+	day_iso(day, d);
+	int rc = run(s, NULL,
+	             "INSERT INTO moment_done (day, moment_id, partner, done_at) VALUES (?, ?, ?, ?) "
+	             "ON CONFLICT DO NOTHING",
+	             "ttii", d, moment_id, (int64_t)partner, at);
+	return write_done(s, rc, "saving done");
+}
+
+int store_done_undo(struct store *s, int32_t day, int partner, int64_t at)
+{
+	char d[CALENDAR_ISO_LEN];
+	day_iso(day, d);
+	int rc = run(s, NULL,
+	             "UPDATE moment_done SET undone_at = ? WHERE day = ? AND partner = ? AND undone_at IS NULL",
+	             "iti", at, d, (int64_t)partner);
+	return write_done(s, rc, "saving undo");
+}
+
+int store_done_get(struct store *s, int32_t day, bool done[2])
+{
+	char d[CALENDAR_ISO_LEN];
+	day_iso(day, d);
+	done[0] = done[1] = false;
+	sqlite3_stmt *st = NULL;
+	int rc = run(s, &st, "SELECT partner FROM moment_done WHERE day = ? AND undone_at IS NULL", "t", d);
+	while (rc == SQLITE_ROW) {
+		int p = sqlite3_column_int(st, 0);
+		if (p == 0 || p == 1)
+			done[p] = true;
+		rc = sqlite3_step(st);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		set_error(s, "reading today's progress", rc);
+		return -1;
+	}
+	return 0;
+}
+
+static int count_query(struct store *s, const char *sql, const char *fmt, const char *what,
+                       const char *a, const char *b)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = run(s, &st, sql, fmt, a, b);
+	if (rc != SQLITE_ROW) {
+		set_error(s, what, rc);
+		return -1;
+	}
+	int n = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
+
+int store_done_days(struct store *s, int32_t from_day, int32_t to_day)
+{
+	char a[CALENDAR_ISO_LEN], b[CALENDAR_ISO_LEN];
+	day_iso(from_day, a);
+	day_iso(to_day, b);
+	return count_query(s,
+	                   "SELECT count(DISTINCT day) FROM moment_done "
+	                   "WHERE day BETWEEN ? AND ? AND undone_at IS NULL",
+	                   "tt", "counting days", a, b);
+}
+
+int store_hug_add(struct store *s, int32_t day, int64_t started_at, int64_t duration_ms)
+{
+	char d[CALENDAR_ISO_LEN];
+	day_iso(day, d);
+	int rc = run(s, NULL, "INSERT INTO hugs (day, started_at, duration_ms) VALUES (?, ?, ?)",
+	             "tii", d, started_at, duration_ms);
+	return write_done(s, rc, "saving the hug");
+}
+
+int store_hug_count(struct store *s, int32_t from_day, int32_t to_day)
+{
+	char a[CALENDAR_ISO_LEN], b[CALENDAR_ISO_LEN];
+	day_iso(from_day, a);
+	day_iso(to_day, b);
+	return count_query(s, "SELECT count(*) FROM hugs WHERE day BETWEEN ? AND ?", "tt",
+	                   "counting hugs", a, b);
+}
+
+int64_t store_note_add(struct store *s, int author, const char *body, int64_t created_at)
+{
+	if ((author != 0 && author != 1) || !utf8_valid(body, strlen(body))) {
+		snprintf(s->error, sizeof s->error, "saving the note: the text is not valid");
+		return -1;
+	}
+	int rc = run(s, NULL, "INSERT INTO notes (author, body, created_at) VALUES (?, ?, ?)", "iti",
+	             (int64_t)author, body, created_at);
+	if (write_done(s, rc, "saving the note") != 0)
+		return -1;
+	return sqlite3_last_insert_rowid(s->db);
+}
+
+int store_note_archive(struct store *s, int64_t id, int64_t at)
+{
+	int rc = run(s, NULL, "UPDATE notes SET archived_at = ? WHERE id = ? AND archived_at IS NULL", "ii",
+	             at, id);
+	return write_done(s, rc, "archiving the note");
+}
+
+int store_note_count_active(struct store *s)
+{
+	return count_query(s, "SELECT count(*) FROM notes WHERE archived_at IS NULL", NULL,
+	                   "counting notes", NULL, NULL);
+}
+
+int store_setting_get(struct store *s, const char *key, char *value, size_t value_size)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = run(s, &st, "SELECT value FROM settings WHERE key = ?", "t", key);
+	if (rc == SQLITE_DONE)
+		return 0;
+	if (rc != SQLITE_ROW) {
+		set_error(s, "reading a setting", rc);
+		return -1;
+	}
+	snprintf(value, value_size, "%s", (const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	return 1;
+}
+
+int store_setting_set(struct store *s, const char *key, const char *value)
+{
+	int rc = run(s, NULL,
+	             "INSERT INTO settings (key, value) VALUES (?, ?) "
+	             "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+	             "tt", key, value);
+	return write_done(s, rc, "saving a setting");
+}

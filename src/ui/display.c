@@ -1,0 +1,138 @@
+#include "ui/display.h"
+
+#include <SDL_image.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "core/rotate.h"
+
+static int make_target(struct display *d)
+{
+	if (d->target) {
+		SDL_DestroyTexture(d->target);
+		d->target = NULL;
+	}
+	rotate_logical_size(d->rotation, d->pw, d->ph, &d->lw, &d->lh);
+	if (d->rotation == 0)
+		return 0;
+	d->target = SDL_CreateTexture(d->r, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, d->lw, d->lh);
+	return d->target ? 0 : -1;
+}
+
+int display_open(struct display *d, int w, int h, int rotation, char *err, size_t n)
+{
+	memset(d, 0, sizeof *d);
+	d->rotation = rotation;
+	if (SDL_InitSubSystem(SDL_INIT_VIDEO) != 0) {
+		snprintf(err, n, "cannot start the display: %s", SDL_GetError());
+		return -1;
+	}
+	Uint32 flags = SDL_WINDOW_SHOWN;
+	if (w <= 0) {
+		SDL_DisplayMode mode;
+		if (SDL_GetDesktopDisplayMode(0, &mode) == 0) {
+			w = mode.w;
+			h = mode.h;
+		} else {
+			w = 800;
+			h = 480;
+		}
+		flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
+	}
+	d->win = SDL_CreateWindow("moments", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h, flags);
+	if (!d->win) {
+		snprintf(err, n, "cannot open a window: %s", SDL_GetError());
+		return -1;
+	}
+	d->r = SDL_CreateRenderer(d->win, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC |
+	                                          SDL_RENDERER_TARGETTEXTURE);
+	if (!d->r)
+		d->r = SDL_CreateRenderer(d->win, -1, SDL_RENDERER_SOFTWARE | SDL_RENDERER_TARGETTEXTURE);
+	if (!d->r) {
+		snprintf(err, n, "cannot draw: %s", SDL_GetError());
+		return -1;
+	}
+	SDL_SetRenderDrawBlendMode(d->r, SDL_BLENDMODE_BLEND);
+	SDL_ShowCursor(w > 0 && !(flags & SDL_WINDOW_FULLSCREEN_DESKTOP) ? SDL_ENABLE : SDL_DISABLE);
+	SDL_GetRendererOutputSize(d->r, &d->pw, &d->ph);
+	if (make_target(d) != 0) {
+		snprintf(err, n, "cannot rotate the picture: %s", SDL_GetError());
+		return -1;
+	}
+	return 0;
+}
+
+void display_close(struct display *d)
+{
+	if (d->target)
+		SDL_DestroyTexture(d->target);
+	if (d->r)
+		SDL_DestroyRenderer(d->r);
+	if (d->win)
+		SDL_DestroyWindow(d->win);
+	memset(d, 0, sizeof *d);
+}
+
+bool display_update_size(struct display *d)
+{
+	int pw, ph;
+	SDL_GetRendererOutputSize(d->r, &pw, &ph);
+	if (pw == d->pw && ph == d->ph)
+		return false;
+	d->pw = pw;
+	d->ph = ph;
+	make_target(d);
+	return true;
+}
+
+void display_begin(struct display *d)
+{
+	SDL_SetRenderTarget(d->r, d->target);
+}
+
+static void copy_rotated(struct display *d)
+{
+	if (!d->target)
+		return;
+	SDL_SetRenderTarget(d->r, NULL);
+	SDL_SetRenderDrawColor(d->r, 0, 0, 0, 255);
+	SDL_RenderClear(d->r);
+	SDL_Rect dst = { (d->pw - d->lw) / 2, (d->ph - d->lh) / 2, d->lw, d->lh };
+	SDL_RenderCopyEx(d->r, d->target, NULL, &dst, d->rotation, NULL, SDL_FLIP_NONE);
+}
+
+void display_present(struct display *d)
+{
+	if (SDL_GetRenderTarget(d->r))
+		copy_rotated(d);
+	SDL_RenderPresent(d->r);
+}
+
+int display_save_png(struct display *d, const char *path, char *err, size_t n)
+{
+	if (SDL_GetRenderTarget(d->r))
+		copy_rotated(d);
+	SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, d->pw, d->ph, 32, SDL_PIXELFORMAT_ARGB8888);
+	if (!s) {
+		snprintf(err, n, "screenshot: %s", SDL_GetError());
+		return -1;
+	}
+	int rc = SDL_RenderReadPixels(d->r, NULL, SDL_PIXELFORMAT_ARGB8888, s->pixels, s->pitch);
+	if (rc == 0)
+		rc = IMG_SavePNG(s, path);
+	if (rc != 0)
+		snprintf(err, n, "screenshot %s: %s", path, SDL_GetError());
+	SDL_FreeSurface(s);
+	return rc == 0 ? 0 : -1;
+}
+
+void display_panel_to_logical(const struct display *d, int px, int py, int *lx, int *ly)
+{
+	rotate_panel_to_logical(d->rotation, d->pw, d->ph, px, py, lx, ly);
+}
+
+const char *display_driver(void)
+{
+	const char *name = SDL_GetCurrentVideoDriver();
+	return name ? name : "none";
+}

@@ -1,0 +1,160 @@
+#include "ui/shapes.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define SHAPES_CACHE 48
+
+struct shape_entry {
+	enum shape_kind kind;
+	int w, h, radius, stroke;
+	uint32_t rgba;
+	SDL_Texture *tex;
+	unsigned long used;
+};
+
+struct shapes {
+	SDL_Renderer *r;
+	struct shape_entry e[SHAPES_CACHE];
+	int n;
+	unsigned long clock;
+};
+
+struct shapes *shapes_new(SDL_Renderer *r)
+{
+	struct shapes *s = calloc(1, sizeof *s);
+	if (s)
+		s->r = r;
+	return s;
+}
+
+void shapes_cache_clear(struct shapes *s)
+{
+	for (int i = 0; i < s->n; i++)
+		SDL_DestroyTexture(s->e[i].tex);
+	s->n = 0;
+}
+
+void shapes_free(struct shapes *s)
+{
+	if (!s)
+		return;
+	shapes_cache_clear(s);
+	free(s);
+}
+
+static float sd_round_rect(float px, float py, float hw, float hh, float r)
+{
+	float qx = fabsf(px) - hw + r, qy = fabsf(py) - hh + r;
+	float ox = fmaxf(qx, 0), oy = fmaxf(qy, 0);
+	return sqrtf(ox * ox + oy * oy) + fminf(fmaxf(qx, qy), 0) - r;
+}
+
+static float sd_segment(float px, float py, float ax, float ay, float bx, float by)
+{
+	float pax = px - ax, pay = py - ay, bax = bx - ax, bay = by - ay;
+	float h = (pax * bax + pay * bay) / (bax * bax + bay * bay);
+	h = fminf(fmaxf(h, 0), 1);
+	float dx = pax - bax * h, dy = pay - bay * h;
+	return sqrtf(dx * dx + dy * dy);
+}
+
+/* Signed distance (pixels, negative inside) at pixel centre (x, y). */
+static float distance(const struct shape_entry *e, float x, float y)
+{
+	float cx = e->w / 2.0f, cy = e->h / 2.0f, px = x - cx, py = y - cy;
+	float hw = e->w / 2.0f, hh = e->h / 2.0f;
+	float m = fminf(hw, hh);
+	switch (e->kind) {
+	case SHAPE_ROUND_RECT:
+		return sd_round_rect(px, py, hw, hh, fminf((float)e->radius, m));
+	case SHAPE_RING_RECT: {
+		float t = e->stroke / 2.0f;
+		return fabsf(sd_round_rect(px, py, hw - t, hh - t, fmaxf(fminf((float)e->radius, m) - t, 0))) - t;
+	}
+	case SHAPE_DISC:
+		return sqrtf(px * px + py * py) - m;
+	case SHAPE_RING: {
+		float t = e->stroke / 2.0f;
+		return fabsf(sqrtf(px * px + py * py) - (m - t)) - t;
+	}
+	case SHAPE_CHECK: {
+		/* two strokes: short down-right, long up-right */
+		float t = e->stroke / 2.0f;
+		float ax = -0.62f * hw + t, ay = 0.02f * hh;
+		float bx = -0.18f * hw, by = 0.55f * hh - t;
+		float qx = 0.70f * hw - t, qy = -0.55f * hh + t;
+		return fminf(sd_segment(px, py, ax, ay, bx, by), sd_segment(px, py, bx, by, qx, qy)) - t;
+	}
+	case SHAPE_HEART: {
+		/* two discs and a square turned 45 degrees */
+		float s = m;
+		float r = 0.5f * s;
+		float dl = hypotf(px + 0.42f * s, py + 0.30f * s) - r;
+		float dr = hypotf(px - 0.42f * s, py + 0.30f * s) - r;
+		float rx = (px + py - 0.05f * s) * 0.70710678f, ry = (py - px - 0.05f * s) * 0.70710678f;
+		float sq = sd_round_rect(rx - 0.0f, ry, 0.58f * s, 0.58f * s, 0.05f * s);
+		/* keep only the lower half of the square: the point of the heart */
+		return fminf(fminf(dl, dr), fmaxf(sq, -(py + 0.1f * s)));
+	}
+	}
+	return 1;
+}
+
+static SDL_Texture *render_shape(SDL_Renderer *r, const struct shape_entry *e, SDL_Color c)
+{
+	SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(0, e->w, e->h, 32, SDL_PIXELFORMAT_ARGB8888);
+	if (!surf)
+		return NULL;
+	for (int y = 0; y < e->h; y++) {
+		uint32_t *row = (uint32_t *)((uint8_t *)surf->pixels + y * surf->pitch);
+		for (int x = 0; x < e->w; x++) {
+			float d = distance(e, x + 0.5f, y + 0.5f);
+			float cov = fminf(fmaxf(0.5f - d, 0), 1);
+			uint32_t a = (uint32_t)(cov * c.a + 0.5f);
+			row[x] = a << 24 | (uint32_t)c.r << 16 | (uint32_t)c.g << 8 | c.b;
+		}
+	}
+	SDL_Texture *tex = SDL_CreateTextureFromSurface(r, surf);
+	SDL_FreeSurface(surf);
+	if (tex)
+		SDL_SetTextureBlendMode(tex, SDL_BLENDMODE_BLEND);
+	return tex;
+}
+
+void shapes_draw(struct shapes *s, enum shape_kind kind, SDL_Rect dst, int radius, int stroke,
+                 SDL_Color c)
+{
+	if (dst.w <= 0 || dst.h <= 0)
+		return;
+	uint32_t rgba = (uint32_t)c.r << 24 | (uint32_t)c.g << 16 | (uint32_t)c.b << 8 | c.a;
+	s->clock++;
+	struct shape_entry *hit = NULL;
+	for (int i = 0; i < s->n; i++) {
+		struct shape_entry *e = &s->e[i];
+		if (e->kind == kind && e->w == dst.w && e->h == dst.h && e->radius == radius &&
+		    e->stroke == stroke && e->rgba == rgba) {
+			hit = e;
+			break;
+		}
+	}
+	if (!hit) {
+		struct shape_entry e = { kind, dst.w, dst.h, radius, stroke, rgba, NULL, 0 };
+		e.tex = render_shape(s->r, &e, c);
+		if (!e.tex)
+			return;
+		if (s->n < SHAPES_CACHE) {
+			hit = &s->e[s->n++];
+		} else {
+			hit = &s->e[0];
+			for (int i = 1; i < SHAPES_CACHE; i++)
+				if (s->e[i].used < hit->used)
+					hit = &s->e[i];
+			SDL_DestroyTexture(hit->tex);
+		}
+		*hit = e;
+	}
+	hit->used = s->clock;
+	SDL_RenderCopy(s->r, hit->tex, NULL, &dst);
+}

@@ -1,0 +1,24 @@
+/* ui/shapes.h: smooth (anti-aliased) shapes drawn through cached textures.
+ *
+ * SDL's renderer draws hard-edged geometry; a kitchen display deserves soft
+ * edges. Each shape is rendered once into a texture from its signed
+ * distance field and cached by its parameters. */
+#ifndef MOMENTS_UI_SHAPES_H
+#define MOMENTS_UI_SHAPES_H
+
+#include <SDL.h>
+
+enum shape_kind { SHAPE_ROUND_RECT, SHAPE_RING_RECT, SHAPE_CHECK, SHAPE_HEART, SHAPE_DISC, SHAPE_RING };
+
+struct shapes;
+
+struct shapes *shapes_new(SDL_Renderer *r);
+void shapes_free(struct shapes *s); /* NULL-safe */
+void shapes_cache_clear(struct shapes *s);
+
+/* Draws a shape filling rect dst. radius: corner radius (rect kinds);
+ * stroke: line width (ring and check kinds). */
+void shapes_draw(struct shapes *s, enum shape_kind kind, SDL_Rect dst, int radius, int stroke,
+                 SDL_Color c);
+
+#endif

@@ -1,0 +1,311 @@
+#include "ui/text.h"
+
+#include <SDL_ttf.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define TEXT_CACHE_SIZE 96
+#define TEXT_SIZES 24
+#define TEXT_KEY_MAX 600
+
+static const char *const DEFAULT_FONTS[FACE_COUNT][4] = {
+	[FACE_REGULAR] = { "/usr/share/fonts/truetype/lato/Lato-Medium.ttf",
+	                   "/usr/share/fonts/truetype/lato/Lato-Regular.ttf",
+	                   "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", NULL },
+	[FACE_BOLD] = { "/usr/share/fonts/truetype/lato/Lato-Bold.ttf",
+	                "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf", NULL, NULL },
+	[FACE_ITALIC] = { "/usr/share/fonts/truetype/lato/Lato-MediumItalic.ttf",
+	                  "/usr/share/fonts/truetype/lato/Lato-Italic.ttf",
+	                  "/usr/share/fonts/truetype/dejavu/DejaVuSans-Oblique.ttf", NULL },
+};
+
+struct sized_font {
+	int px;
+	TTF_Font *font;
+};
+
+struct face {
+	void *data; /* the font file, kept for the TTF_Fonts made from it */
+	size_t size;
+	struct sized_font sizes[TEXT_SIZES];
+	int n_sizes;
+};
+
+struct cached {
+	uint64_t hash;
+	enum text_face face;
+	int px;
+	uint32_t rgba;
+	char key[TEXT_KEY_MAX];
+	SDL_Texture *tex;
+	int w, h;
+	uint64_t used;
+};
+
+struct text {
+	SDL_Renderer *r;
+	struct face face[FACE_COUNT];
+	struct cached cache[TEXT_CACHE_SIZE];
+	int n_cache;
+	uint64_t clock;
+};
+
+static void *read_file(const char *path, size_t *size)
+{
+	SDL_RWops *rw = SDL_RWFromFile(path, "rb");
+	if (!rw)
+		return NULL;
+	Sint64 n = SDL_RWsize(rw);
+	void *buf = n > 0 && n < 64 * 1024 * 1024 ? malloc((size_t)n) : NULL;
+	if (buf && SDL_RWread(rw, buf, 1, (size_t)n) != (size_t)n) {
+		free(buf);
+		buf = NULL;
+	}
+	SDL_RWclose(rw);
+	*size = buf ? (size_t)n : 0;
+	return buf;
+}
+
+/* Loads a font file and checks FreeType accepts it. */
+static bool load_face(struct face *f, const char *path)
+{
+	size_t size;
+	void *data = read_file(path, &size);
+	if (!data)
+		return false;
+	TTF_Font *probe = TTF_OpenFontRW(SDL_RWFromConstMem(data, (int)size), 1, 16);
+	if (!probe) {
+		free(data);
+		return false;
+	}
+	TTF_CloseFont(probe);
+	f->data = data;
+	f->size = size;
+	return true;
+}
+
+static bool load_defaults(struct face *f, enum text_face which)
+{
+	for (int i = 0; DEFAULT_FONTS[which][i]; i++)
+		if (load_face(f, DEFAULT_FONTS[which][i]))
+			return true;
+	return false;
+}
+
+struct text *text_new(SDL_Renderer *r, const char *font, const char *font_bold,
+                      char *warning, size_t warning_size)
+{
+	if (warning && warning_size)
+		warning[0] = '\0';
+	if (!TTF_WasInit() && TTF_Init() != 0) {
+		if (warning)
+			snprintf(warning, warning_size, "font engine: %s", TTF_GetError());
+		return NULL;
+	}
+	struct text *t = calloc(1, sizeof *t);
+	if (!t)
+		return NULL;
+	t->r = r;
+	const char *configured[FACE_COUNT] = { font, font_bold, NULL };
+	for (int i = 0; i < FACE_COUNT; i++) {
+		const char *path = configured[i];
+		if (path && *path) {
+			if (load_face(&t->face[i], path))
+				continue;
+			if (warning && !warning[0])
+				snprintf(warning, warning_size,
+				         "Font %s could not be loaded; the built-in font is used.", path);
+		}
+		if (load_defaults(&t->face[i], (enum text_face)i))
+			continue;
+		/* fall back on another face of ours before giving up */
+		if (i > 0 && t->face[0].data) {
+			t->face[i].data = malloc(t->face[0].size);
+			if (t->face[i].data) {
+				memcpy(t->face[i].data, t->face[0].data, t->face[0].size);
+				t->face[i].size = t->face[0].size;
+				continue;
+			}
+		}
+		if (warning)
+			snprintf(warning, warning_size,
+			         "no usable font: install fonts-lato or fonts-dejavu-core, or set "
+			         "[display] font in moments.conf");
+		text_free(t);
+		return NULL;
+	}
+	return t;
+}
+
+void text_cache_clear(struct text *t)
+{
+	for (int i = 0; i < t->n_cache; i++)
+		SDL_DestroyTexture(t->cache[i].tex);
+	t->n_cache = 0;
+}
+
+void text_free(struct text *t)
+{
+	if (!t)
+		return;
+	text_cache_clear(t);
+	for (int i = 0; i < FACE_COUNT; i++) {
+		for (int j = 0; j < t->face[i].n_sizes; j++)
+			TTF_CloseFont(t->face[i].sizes[j].font);
+		free(t->face[i].data);
+	}
+	free(t);
+}
+
+static TTF_Font *font_at(struct text *t, enum text_face which, int px)
+{
+	struct face *f = &t->face[which];
+	if (px < 4)
+		px = 4;
+	for (int i = 0; i < f->n_sizes; i++)
+		if (f->sizes[i].px == px)
+			return f->sizes[i].font;
+	TTF_Font *font = TTF_OpenFontRW(SDL_RWFromConstMem(f->data, (int)f->size), 1, px);
+	if (!font)
+		return NULL;
+	TTF_SetFontHinting(font, TTF_HINTING_LIGHT);
+	if (f->n_sizes == TEXT_SIZES) {
+		/* full: forget the oldest size (layout probes many while fitting) */
+		TTF_CloseFont(f->sizes[0].font);
+		memmove(&f->sizes[0], &f->sizes[1], sizeof f->sizes[0] * (TEXT_SIZES - 1));
+		f->n_sizes--;
+	}
+	f->sizes[f->n_sizes++] = (struct sized_font){ px, font };
+	return font;
+}
+
+int text_width(struct text *t, enum text_face face, int px, const char *s, size_t len)
+{
+	TTF_Font *f = font_at(t, face, px);
+	if (!f || len == 0)
+		return 0;
+	char buf[TEXT_KEY_MAX];
+	if (len >= sizeof buf)
+		len = sizeof buf - 1;
+	memcpy(buf, s, len);
+	buf[len] = '\0';
+	int w = 0, h = 0;
+	TTF_SizeUTF8(f, buf, &w, &h);
+	return w;
+}
+
+int text_line_height(struct text *t, enum text_face face, int px)
+{
+	TTF_Font *f = font_at(t, face, px);
+	return f ? TTF_FontLineSkip(f) : px;
+}
+
+static int measure_cb(void *ctx, const char *s, size_t len)
+{
+	struct text_measure_ctx *m = ctx;
+	return text_width(m->t, m->face, m->px, s, len);
+}
+
+struct text_measure text_measure_for(struct text_measure_ctx *ctx)
+{
+	return (struct text_measure){ measure_cb, ctx };
+}
+
+static uint64_t hash_bytes(const char *s, size_t len, uint64_t h)
+{
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)s[i]) * 0x100000001B3ull;
+	return h;
+}
+
+static struct cached *cache_get(struct text *t, enum text_face face, int px, SDL_Color c,
+                                const char *s, size_t len)
+{
+	if (len >= TEXT_KEY_MAX)
+		len = TEXT_KEY_MAX - 1;
+	uint32_t rgba = (uint32_t)c.r << 24 | (uint32_t)c.g << 16 | (uint32_t)c.b << 8 | c.a;
+	uint64_t h = hash_bytes(s, len, 0xCBF29CE484222325ull ^ ((uint64_t)px << 8) ^ face ^
+	                                    ((uint64_t)rgba << 20));
+	t->clock++;
+	for (int i = 0; i < t->n_cache; i++) {
+		struct cached *e = &t->cache[i];
+		if (e->hash == h && e->face == face && e->px == px && e->rgba == rgba &&
+		    strncmp(e->key, s, len) == 0 && e->key[len] == '\0') {
+			e->used = t->clock;
+			return e;
+		}
+	}
+	TTF_Font *f = font_at(t, face, px);
+	if (!f)
+		return NULL;
+	char buf[TEXT_KEY_MAX];
+	memcpy(buf, s, len);
+	buf[len] = '\0';
+	SDL_Surface *surf = TTF_RenderUTF8_Blended(f, buf, c);
+	if (!surf)
+		return NULL;
+	SDL_Texture *tex = SDL_CreateTextureFromSurface(t->r, surf);
+	int w = surf->w, hgt = surf->h;
+	SDL_FreeSurface(surf);
+	if (!tex)
+		return NULL;
+	struct cached *slot;
+	if (t->n_cache < TEXT_CACHE_SIZE) {
+		slot = &t->cache[t->n_cache++];
+	} else {
+		slot = &t->cache[0];
+		for (int i = 1; i < TEXT_CACHE_SIZE; i++)
+			if (t->cache[i].used < slot->used)
+				slot = &t->cache[i];
+		SDL_DestroyTexture(slot->tex);
+	}
+	slot->hash = h;
+	slot->face = face;
+	slot->px = px;
+	slot->rgba = rgba;
+	memcpy(slot->key, buf, len + 1);
+	slot->tex = tex;
+	slot->w = w;
+	slot->h = hgt;
+	slot->used = t->clock;
+	return slot;
+}
+
+int text_draw(struct text *t, enum text_face face, int px, SDL_Color c, int x, int y,
+              const char *s, size_t len)
+{
+	if (len == 0)
+		return 0;
+	struct cached *e = cache_get(t, face, px, c, s, len);
+	if (!e)
+		return 0;
+	SDL_Rect dst = { x, y, e->w, e->h };
+	SDL_RenderCopy(t->r, e->tex, NULL, &dst);
+	return e->w;
+}
+
+int text_draw_wrapped(struct text *t, enum text_face face, int px, SDL_Color c, int x, int y,
+                      int w, int align, const char *s)
+{
+	struct text_measure_ctx mc = { t, face, px };
+	struct text_measure m = text_measure_for(&mc);
+	struct text_line lines[32];
+	size_t n = text_wrap(s, strlen(s), w, &m, lines, 32);
+	if (n > 32)
+		n = 32;
+	int lh = text_line_height(t, face, px);
+	for (size_t i = 0; i < n; i++) {
+		int lx = x;
+		if (align == 1)
+			lx = x + (w - text_width(t, face, px, s + lines[i].start, lines[i].len)) / 2;
+		text_draw(t, face, px, c, lx, y + (int)i * lh, s + lines[i].start, lines[i].len);
+	}
+	return (int)n * lh;
+}
+
+int text_cache_count(const struct text *t)
+{
+	return t->n_cache;
+}

@@ -1,0 +1,58 @@
+/* ui/text.h: fonts, measuring and drawing text, with one texture cache.
+ *
+ * Faces are loaded once from files into memory; a face at a pixel size is
+ * opened on first use and kept. Rendered strings live in a small LRU cache
+ * of textures owned here, so a redraw of an unchanged screen renders no
+ * glyphs. Sizes are in pixels (the em size). */
+#ifndef MOMENTS_UI_TEXT_H
+#define MOMENTS_UI_TEXT_H
+
+#include <SDL.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/config.h"
+#include "core/text_wrap.h"
+
+enum text_face { FACE_REGULAR, FACE_BOLD, FACE_ITALIC, FACE_COUNT };
+
+struct text;
+
+/* Loads the faces. font/font_bold: configured paths ("" for the default
+ * list). When a configured file cannot be loaded the default is used and
+ * *warning (may be NULL, warning_size bytes) says so. Returns NULL when no
+ * usable font exists at all (message in *warning). */
+struct text *text_new(SDL_Renderer *r, const char *font, const char *font_bold,
+                      char *warning, size_t warning_size);
+void text_free(struct text *t); /* NULL-safe */
+
+/* Drops every cached texture (after the renderer's output size changed). */
+void text_cache_clear(struct text *t);
+
+/* Width in pixels of s[0..len) on one line. */
+int text_width(struct text *t, enum text_face face, int px, const char *s, size_t len);
+/* Distance between baselines of two lines, and the visible height of caps. */
+int text_line_height(struct text *t, enum text_face face, int px);
+
+/* A measure for core/text_wrap bound to a face and size. */
+struct text_measure_ctx {
+	struct text *t;
+	enum text_face face;
+	int px;
+};
+struct text_measure text_measure_for(struct text_measure_ctx *ctx);
+
+/* Draws s[0..len) with its top-left at (x, y). Returns the width drawn. */
+int text_draw(struct text *t, enum text_face face, int px, SDL_Color c, int x, int y,
+              const char *s, size_t len);
+
+/* Wraps s into width w and draws the lines from (x, y); align 0 left,
+ * 1 centre. line_gap is added between lines (pixels). Returns the height
+ * used. */
+int text_draw_wrapped(struct text *t, enum text_face face, int px, SDL_Color c, int x, int y,
+                      int w, int align, const char *s);
+
+/* Number of cached textures (for tests and the benchmark). */
+int text_cache_count(const struct text *t);
+
+#endif

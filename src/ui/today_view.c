@@ -1,0 +1,228 @@
+#include "ui/today_view.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "core/text_wrap.h"
+#include "ui/theme.h"
+
+#define MAX_LINES 8
+
+static int scaled(float s, float v)
+{
+	return (int)lroundf(v * s);
+}
+
+/* Lines needed for s in width w at size px, or MAX_LINES + 1 when more. */
+static int lines_for(struct text *t, enum text_face face, int px, int w, const char *s)
+{
+	if (!s || !*s)
+		return 0;
+	struct text_measure_ctx mc = { t, face, px };
+	struct text_measure m = text_measure_for(&mc);
+	struct text_line lines[MAX_LINES];
+	size_t n = text_wrap(s, strlen(s), w, &m, lines, MAX_LINES);
+	return n > MAX_LINES ? MAX_LINES + 1 : (int)n;
+}
+
+/* Picks the largest moment size (and its why size) that fits the box. */
+static void fit_moment(struct today_layout *l, struct text *t, const struct today_model *m,
+                       SDL_Rect box, float s, int max_px)
+{
+	int min_px = scaled(s, 26);
+	int gap = scaled(s, 14);
+	for (int px = max_px; ; px -= (px > 60 ? 4 : 2)) {
+		if (px < min_px)
+			px = min_px;
+		int why_px = (int)fminf(fmaxf(px * 0.42f, (float)scaled(s, 20)), (float)scaled(s, 28));
+		int ml = lines_for(t, FACE_BOLD, px, box.w, m->moment);
+		int wl = lines_for(t, FACE_ITALIC, why_px, box.w, m->why);
+		int mh = ml * text_line_height(t, FACE_BOLD, px);
+		int wh = wl * text_line_height(t, FACE_ITALIC, why_px);
+		int total = mh + (wl ? gap + wh : 0);
+		bool fits = ml <= 5 && wl <= 3 && total <= box.h;
+		if (fits || px == min_px) {
+			l->moment_px = px;
+			l->why_px = why_px;
+			l->moment_lines = ml;
+			l->why_lines = wl;
+			l->moment_fits = fits;
+			int y = box.y + (box.h - total) / 2;
+			if (y < box.y)
+				y = box.y;
+			l->moment = (SDL_Rect){ box.x, y, box.w, mh };
+			l->why = (SDL_Rect){ box.x, y + mh + (wl ? gap : 0), box.w, wh };
+			return;
+		}
+	}
+}
+
+void today_layout_compute(struct today_layout *l, struct text *t, const struct today_model *m,
+                          int w, int h)
+{
+	memset(l, 0, sizeof *l);
+	l->w = w;
+	l->h = h;
+	bool portrait = h > w;
+	float s = (portrait ? w : h) / 480.0f;
+	int margin = scaled(s, portrait ? 32 : 30);
+	int inner = w - 2 * margin;
+
+	l->date_px = scaled(s, 24);
+	l->label_px = scaled(s, 17);
+	l->name_px = scaled(s, 27);
+	l->chip_sub_px = scaled(s, 17);
+	l->status_px = scaled(s, 19);
+
+	int y = scaled(s, 18);
+	int row = text_line_height(t, FACE_REGULAR, l->date_px);
+	int clock_w = text_width(t, FACE_BOLD, l->date_px, m->clock, strlen(m->clock));
+	l->clock = (SDL_Rect){ w - margin - clock_w, y, clock_w, row };
+	l->date = (SDL_Rect){ margin, y, inner - clock_w - scaled(s, 16), row };
+	y += row + scaled(s, 10);
+
+	if (m->notice && *m->notice) {
+		int pad = scaled(s, 10);
+		int nl = lines_for(t, FACE_REGULAR, l->label_px, inner - 2 * pad, m->notice);
+		if (nl > 3)
+			nl = 3;
+		int nh = nl * text_line_height(t, FACE_REGULAR, l->label_px) + 2 * pad;
+		l->notice = (SDL_Rect){ margin, y, inner, nh };
+		y += nh + scaled(s, 10);
+	}
+
+	int label_h = text_line_height(t, FACE_BOLD, l->label_px);
+	y += scaled(s, 6);
+	l->label = (SDL_Rect){ margin, y, inner, label_h };
+	y += label_h + scaled(s, 6);
+
+	int chip_h = scaled(s, portrait ? 92 : 84);
+	int gap = scaled(s, 16);
+	int bottom = h - scaled(s, 22);
+	int status_h = text_line_height(t, FACE_REGULAR, l->status_px);
+	if (portrait) {
+		int cw = (inner - gap) / 2;
+		l->chip[0] = (SDL_Rect){ margin, bottom - chip_h, cw, chip_h };
+		l->chip[1] = (SDL_Rect){ margin + cw + gap, bottom - chip_h, cw, chip_h };
+		l->status = (SDL_Rect){ margin, l->chip[0].y - gap - status_h, inner, status_h };
+		bottom = l->status.y - gap;
+	} else {
+		int cw = (int)fminf((float)scaled(s, 262), (inner - gap) * 0.36f);
+		l->chip[0] = (SDL_Rect){ margin, bottom - chip_h, cw, chip_h };
+		l->chip[1] = (SDL_Rect){ margin + cw + gap, bottom - chip_h, cw, chip_h };
+		int sx = l->chip[1].x + cw + scaled(s, 20);
+		int sw = w - margin - sx;
+		int sl = lines_for(t, FACE_REGULAR, l->status_px, sw, m->status);
+		if (sl > 2)
+			sl = 2;
+		l->status = (SDL_Rect){ sx, bottom - chip_h / 2 - sl * status_h / 2, sw, sl * status_h };
+		bottom = l->chip[0].y - scaled(s, 18);
+	}
+
+	SDL_Rect box = { margin, y, inner, bottom - y };
+	if (!portrait && inner > scaled(s, 900))
+		box.w = scaled(s, 900); /* very wide screens: keep lines readable */
+	fit_moment(l, t, m, box, s, scaled(s, portrait ? 64 : 60));
+	l->unit_px = scaled(s, 100);
+}
+
+int today_layout_hit_partner(const struct today_layout *l, int x, int y)
+{
+	SDL_Point p = { x, y };
+	for (int i = 0; i < 2; i++)
+		if (SDL_PointInRect(&p, &l->chip[i]))
+			return i;
+	return -1;
+}
+
+static void draw_chip(SDL_Renderer *r, struct text *t, struct shapes *sh,
+                      const struct today_layout *l, const struct today_model *m, int i)
+{
+	SDL_Rect c = l->chip[i];
+	float s = l->unit_px / 100.0f;
+	int radius = c.h / 2;
+	struct rgb col = m->partner[i].color;
+	bool done = m->partner[i].done;
+	if (done) {
+		shapes_draw(sh, SHAPE_ROUND_RECT, c, radius, 0, theme_rgb(col));
+	} else {
+		shapes_draw(sh, SHAPE_ROUND_RECT, c, radius, 0, THEME_CARD);
+		shapes_draw(sh, SHAPE_RING_RECT, c, radius, scaled(s, 3), theme_soften(col, 0.35f));
+	}
+	int d = c.h * 56 / 100;
+	SDL_Rect mark = { c.x + (c.h - d) / 2, c.y + (c.h - d) / 2, d, d };
+	if (done) {
+		shapes_draw(sh, SHAPE_DISC, mark, 0, 0, THEME_CARD);
+		SDL_Rect ck = { mark.x + d / 5, mark.y + d / 5, d * 3 / 5, d * 3 / 5 };
+		shapes_draw(sh, SHAPE_CHECK, ck, 0, (int)fmaxf(3, d / 9.0f), theme_rgb(col));
+	} else {
+		shapes_draw(sh, SHAPE_RING, mark, 0, scaled(s, 3), theme_soften(col, 0.25f));
+	}
+	int tx = mark.x + d + scaled(s, 12);
+	int tw = c.x + c.w - tx - radius / 3;
+	SDL_Color name_c = done ? THEME_CARD : THEME_INK;
+	SDL_Color sub_c = done ? theme_soften((struct rgb){ 255, 255, 255 }, 0.1f) : THEME_MUTED;
+	if (done)
+		sub_c = (SDL_Color){ 0xFF, 0xF6, 0xEA, 0xFF };
+	int name_h = text_line_height(t, FACE_BOLD, l->name_px);
+	int sub_h = text_line_height(t, FACE_REGULAR, l->chip_sub_px);
+	int ty = c.y + (c.h - name_h - sub_h) / 2;
+	const char *name = m->partner[i].name;
+	size_t nlen = strlen(name);
+	/* a long name is shortened to what fits, never drawn outside the chip */
+	while (nlen > 0 && text_width(t, FACE_BOLD, l->name_px, name, nlen) > tw)
+		nlen--;
+	while (nlen > 0 && ((unsigned char)name[nlen] & 0xC0) == 0x80)
+		nlen--;
+	text_draw(t, FACE_BOLD, l->name_px, name_c, tx, ty, name, nlen);
+	const char *sub = done ? "done today" : "tap when done";
+	if (text_width(t, FACE_REGULAR, l->chip_sub_px, sub, strlen(sub)) > tw)
+		sub = done ? "done" : "tap";
+	text_draw(t, FACE_REGULAR, l->chip_sub_px, sub_c, tx, ty + name_h, sub, strlen(sub));
+}
+
+void today_view_draw(SDL_Renderer *r, struct text *t, struct shapes *sh,
+                     const struct today_layout *l, const struct today_model *m)
+{
+	float s = l->unit_px / 100.0f;
+	bool both = m->partner[0].done && m->partner[1].done;
+	SDL_Color bg = both ? THEME_PAPER_WARM : THEME_PAPER;
+	SDL_SetRenderDrawColor(r, bg.r, bg.g, bg.b, 0xFF);
+	SDL_RenderClear(r);
+
+	text_draw(t, FACE_REGULAR, l->date_px, THEME_INK, l->date.x, l->date.y, m->date, strlen(m->date));
+	text_draw(t, FACE_BOLD, l->date_px, THEME_INK, l->clock.x, l->clock.y, m->clock, strlen(m->clock));
+
+	if (l->notice.h > 0) {
+		int pad = scaled(s, 10);
+		shapes_draw(sh, SHAPE_ROUND_RECT, l->notice, scaled(s, 10), 0, THEME_NOTICE_BG);
+		SDL_RenderSetClipRect(r, &l->notice);
+		text_draw_wrapped(t, FACE_REGULAR, l->label_px, THEME_NOTICE_INK, l->notice.x + pad,
+		                  l->notice.y + pad, l->notice.w - 2 * pad, 0, m->notice);
+		SDL_RenderSetClipRect(r, NULL);
+	}
+
+	if (both && m->celebration) {
+		int hs = l->label.h * 3 / 4;
+		SDL_Rect heart = { l->label.x, l->label.y + (l->label.h - hs) / 2, hs, hs };
+		shapes_draw(sh, SHAPE_HEART, heart, 0, 0, THEME_HEART);
+		text_draw(t, FACE_BOLD, l->label_px, THEME_HEART, l->label.x + hs + scaled(s, 8), l->label.y,
+		          m->celebration, strlen(m->celebration));
+	} else {
+		text_draw(t, FACE_BOLD, l->label_px, THEME_MUTED, l->label.x, l->label.y, m->label,
+		          strlen(m->label));
+	}
+
+	text_draw_wrapped(t, FACE_BOLD, l->moment_px, THEME_INK, l->moment.x, l->moment.y, l->moment.w, 0,
+	                  m->moment);
+	if (m->why && *m->why)
+		text_draw_wrapped(t, FACE_ITALIC, l->why_px, THEME_MUTED, l->why.x, l->why.y, l->why.w, 0,
+		                  m->why);
+
+	for (int i = 0; i < 2; i++)
+		draw_chip(r, t, sh, l, m, i);
+
+	if (m->status && *m->status)
+		text_draw_wrapped(t, FACE_REGULAR, l->status_px, THEME_MUTED, l->status.x, l->status.y,
+		                  l->status.w, l->h > l->w ? 1 : 0, m->status);
+}

@@ -1,0 +1,52 @@
+/* ui/today_view.h: the today screen, laid out for any size and drawn.
+ *
+ * The layout is computed from the model and the picture size alone, and
+ * its rectangles serve both drawing and hit-testing. */
+#ifndef MOMENTS_UI_TODAY_VIEW_H
+#define MOMENTS_UI_TODAY_VIEW_H
+
+#include <SDL.h>
+#include <stdbool.h>
+
+#include "core/config.h"
+#include "ui/shapes.h"
+#include "ui/text.h"
+
+/* What the screen shows; strings are owned by the caller. */
+struct today_model {
+	const char *date;        /* "Tuesday 24 November" */
+	const char *clock;       /* "18:42" */
+	const char *label;       /* "Today's moment · Touch" */
+	const char *moment;      /* the moment itself */
+	const char *why;         /* its short reason */
+	struct {
+		const char *name;
+		struct rgb color;
+		bool done;
+	} partner[2];
+	const char *status;      /* "3 of the last 7 days" */
+	const char *celebration; /* shown when both are done, else NULL */
+	const char *notice;      /* a problem to tell about, or NULL */
+};
+
+struct today_layout {
+	int w, h;
+	int unit_px;             /* 1/100 of the scale unit, for spacing */
+	SDL_Rect date, clock, notice, label, moment, why, chip[2], status;
+	int date_px, label_px, moment_px, why_px, name_px, chip_sub_px, status_px;
+	int moment_lines, why_lines;
+	bool moment_fits;        /* false only when even the smallest size overflows */
+};
+
+/* Lays the screen out for a w x h picture. */
+void today_layout_compute(struct today_layout *l, struct text *t, const struct today_model *m,
+                          int w, int h);
+
+/* Draws the screen as laid out. */
+void today_view_draw(SDL_Renderer *r, struct text *t, struct shapes *sh,
+                     const struct today_layout *l, const struct today_model *m);
+
+/* Index of the partner chip at (x, y), or -1. */
+int today_layout_hit_partner(const struct today_layout *l, int x, int y);
+
+#endif
