@@ -1,0 +1,124 @@
+#!/bin/sh
+# The real moments binary, headless (SDL dummy driver), driven by scripted
+# input: touches mark done and undo, synthesized mouse clicks are ignored,
+# SIGTERM exits 0, bad usage exits 2, a damaged database is moved aside.
+# Usage: test_app.sh path/to/moments
+set -u
+BIN=$1
+TMP=$(mktemp -d /tmp/moments-app-XXXXXX)
+trap 'rm -rf "$TMP"' EXIT
+passed=0
+failed=0
+
+ok() { passed=$((passed + 1)); }
+fail() { failed=$((failed + 1)); echo "FAILED: $*" >&2; }
+check() { # check "description" command...
+	desc=$1; shift
+	if "$@"; then ok; else fail "$desc"; fi
+}
+sql() { sqlite3 -batch -noheader "$1" "$2"; }
+
+# Runs the app windowed 800x480 with a script; echoes the exit status.
+run_script() { # db script [config]
+	printf '%s\n' "$2" > "$TMP/script"
+	cfg=${3:-$TMP/none.conf}
+	timeout 30 "$BIN" --windowed 800x480 --db "$1" --config "$cfg" --script "$TMP/script" \
+		>"$TMP/out" 2>"$TMP/log"
+	echo $?
+}
+
+# 1. a touch on partner A's chip marks done; the synthesized mouse click
+#    that follows a real touch is ignored (else it would undo at once)
+DB=$TMP/a.db
+rc=$(run_script "$DB" "200 tap-chip 0
+260 touch-mouse 0.2 0.87
+700 quit")
+check "scripted run exits 0 (got $rc)" [ "$rc" = 0 ]
+check "partner A done row committed" [ "$(sql "$DB" "SELECT count(*) FROM moment_done WHERE partner = 0 AND undone_at IS NULL")" = 1 ]
+check "partner B untouched" [ "$(sql "$DB" "SELECT count(*) FROM moment_done WHERE partner = 1")" = 0 ]
+check "today's moment recorded as shown" [ "$(sql "$DB" "SELECT count(*) FROM moment_shown")" = 1 ]
+check "log says saved" grep -q "saved: partner A done" "$TMP/log"
+shown=$(sql "$DB" "SELECT moment_id FROM moment_shown")
+
+# 2. a second tap the same day undoes; history keeps the row as undone
+rc=$(run_script "$DB" "200 tap-chip 0
+700 quit")
+check "undo run exits 0" [ "$rc" = 0 ]
+check "undo leaves no active done" [ "$(sql "$DB" "SELECT count(*) FROM moment_done WHERE partner = 0 AND undone_at IS NULL")" = 0 ]
+check "undo keeps the history row" [ "$(sql "$DB" "SELECT count(*) FROM moment_done WHERE partner = 0 AND undone_at IS NOT NULL")" = 1 ]
+check "a restart shows the same moment" [ "$(sql "$DB" "SELECT moment_id FROM moment_shown")" = "$shown" ]
+
+# 3. keys 1 and 2, and a real mouse click
+rc=$(run_script "$DB" "200 key 2
+300 click 0.2 0.87
+700 quit")
+check "keys run exits 0" [ "$rc" = 0 ]
+check "key 2 marks partner B" [ "$(sql "$DB" "SELECT count(*) FROM moment_done WHERE partner = 1 AND undone_at IS NULL")" = 1 ]
+check "mouse click marks partner A" [ "$(sql "$DB" "SELECT count(*) FROM moment_done WHERE partner = 0 AND undone_at IS NULL")" = 1 ]
+
+# 4. rotation 90: the touch is turned with the picture
+printf '[display]\nrotation = 90\n' > "$TMP/rot.conf"
+DB2=$TMP/rot.db
+rc=$(run_script "$DB2" "200 tap-chip 1
+700 quit" "$TMP/rot.conf")
+check "rotated run exits 0" [ "$rc" = 0 ]
+check "rotated tap marks partner B" [ "$(sql "$DB2" "SELECT count(*) FROM moment_done WHERE partner = 1 AND undone_at IS NULL")" = 1 ]
+check "rotated tap did not mark partner A" [ "$(sql "$DB2" "SELECT count(*) FROM moment_done WHERE partner = 0")" = 0 ]
+
+# 5. SIGTERM exits 0, cleanly
+"$BIN" --windowed 800x480 --db "$TMP/term.db" --config "$TMP/none.conf" 2>"$TMP/term.log" &
+pid=$!
+i=0
+while [ $i -lt 100 ] && ! grep -q "ready: first frame" "$TMP/term.log"; do sleep 0.1; i=$((i + 1)); done
+check "first frame within 10 s" grep -q "ready: first frame" "$TMP/term.log"
+kill -TERM $pid
+i=0
+while [ $i -lt 50 ] && kill -0 $pid 2>/dev/null; do sleep 0.1; i=$((i + 1)); done
+if kill -0 $pid 2>/dev/null; then
+	fail "still running 5 s after SIGTERM"
+	kill -KILL $pid
+fi
+wait $pid
+rc=$?
+check "SIGTERM exit status 0 (got $rc)" [ "$rc" = 0 ]
+check "SIGTERM logged quit" grep -q "quit" "$TMP/term.log"
+
+# 6. screenshot, help, version, usage errors
+"$BIN" --windowed 720x1280 --db "$TMP/shot.db" --config "$TMP/none.conf" --screenshot "$TMP/shot.png" 2>/dev/null
+check "screenshot exits 0" [ $? = 0 ]
+check "screenshot is a PNG" [ "$(head -c 4 "$TMP/shot.png" | od -An -c | tr -d ' ')" = "211PNG" ]
+"$BIN" --help >/dev/null
+check "--help exits 0" [ $? = 0 ]
+"$BIN" --version | grep -q "^moments "
+check "--version prints the version" [ $? = 0 ]
+"$BIN" --bogus 2>/dev/null
+check "unknown option exits 2" [ $? = 2 ]
+"$BIN" --windowed 12 2>/dev/null
+check "bad size exits 2" [ $? = 2 ]
+
+# 7. --check-config: clean, and a bad line named by file:line
+"$BIN" --check-config --config "$TMP/rot.conf" >"$TMP/cc.out"
+check "clean config exits 0" [ $? = 0 ]
+printf '[display]\nrotation = 45\n' > "$TMP/bad.conf"
+"$BIN" --check-config --config "$TMP/bad.conf" >"$TMP/cc.out"
+check "bad config exits 2" [ $? = 2 ]
+check "bad config names file:line" grep -q "bad.conf:2: .*rotation" "$TMP/cc.out"
+
+# 8. a bad config still starts the app
+"$BIN" --windowed 800x480 --db "$TMP/bad.db" --config "$TMP/bad.conf" --screenshot "$TMP/bad.png" 2>"$TMP/bad.log"
+check "app starts with a bad config" [ $? = 0 ]
+check "bad line logged with file:line" grep -q "bad.conf:2" "$TMP/bad.log"
+
+# 9. a damaged database is moved aside, never deleted
+head -c 8192 /dev/urandom > "$TMP/broken.db"
+cp "$TMP/broken.db" "$TMP/broken.orig"
+"$BIN" --windowed 800x480 --db "$TMP/broken.db" --config "$TMP/none.conf" --screenshot "$TMP/broken.png" 2>"$TMP/broken.log"
+check "app starts with a damaged database" [ $? = 0 ]
+moved=$(ls "$TMP"/broken.db.corrupt-* 2>/dev/null | head -n 1)
+check "damaged file kept aside" [ -n "$moved" ]
+check "kept file unchanged" cmp -s "${moved:-/nonexistent}" "$TMP/broken.orig"
+check "fresh database works" [ "$(sql "$TMP/broken.db" "PRAGMA integrity_check")" = ok ]
+check "damage logged" grep -q "damaged" "$TMP/broken.log"
+
+echo "$passed passed, $failed failed"
+[ "$failed" = 0 ]

@@ -1,0 +1,178 @@
+/* moments.conf: defaults, good values, and bad lines named by file:line. */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/config.h"
+#include "harness.h"
+#include "platform/config_file.h"
+
+struct reports {
+	int n;
+	int line[16];
+	char msg[16][320];
+};
+
+static void on_report(void *ctx, const char *file, int line, const char *msg)
+{
+	struct reports *r = ctx;
+	(void)file;
+	if (r->n < 16) {
+		r->line[r->n] = line;
+		snprintf(r->msg[r->n], sizeof r->msg[0], "%s", msg);
+	}
+	r->n++;
+}
+
+static char path[] = "/tmp/moments-config-XXXXXX";
+
+static int load(struct config *c, const char *text, struct reports *r, int *missing)
+{
+	int fd = mkstemp(path);
+	if (fd < 0)
+		return -99;
+	ssize_t w = write(fd, text, strlen(text));
+	close(fd);
+	(void)w;
+	memset(r, 0, sizeof *r);
+	config_defaults(c);
+	int rc = config_file_load(c, path, on_report, r, missing);
+	unlink(path);
+	strcpy(path, "/tmp/moments-config-XXXXXX");
+	return rc;
+}
+
+static void test_defaults_and_missing(void)
+{
+	struct config c;
+	config_defaults(&c);
+	CHECK_EQ_STR(c.partner[0].name, "Partner A");
+	CHECK_EQ_INT(c.rotation, 0);
+	CHECK_EQ_STR(c.gpio.line[GPIO_BTN_PARTNER_A], "GPIO17");
+	struct reports r = { 0 };
+	int missing = 0;
+	CHECK_EQ_INT(config_file_load(&c, "/nonexistent/moments.conf", on_report, &r, &missing), 0);
+	CHECK_EQ_INT(missing, 1);
+	CHECK_EQ_INT(r.n, 0);
+}
+
+static void test_good_file(void)
+{
+	struct config c;
+	struct reports r;
+	int missing;
+	int rc = load(&c,
+	              "; a comment\n"
+	              "[partner_a]\n"
+	              "name = Mar\xC3\xAD" "a\n"
+	              "color = #2F6F9A\n"
+	              "[partner_b]\n"
+	              "name = Sam\n"
+	              "colour = sage\n"
+	              "[display]\n"
+	              "rotation = 270\n"
+	              "font = /usr/share/fonts/truetype/lato/Lato-Regular.ttf\n"
+	              "evening_hour = 19\n"
+	              "[gpio]\n"
+	              "chip = pinctrl-rp1\n"
+	              "hug = 5\n",
+	              &r, &missing);
+	CHECK_EQ_INT(rc, 0);
+	CHECK_EQ_INT(missing, 0);
+	CHECK_EQ_STR(c.partner[0].name, "Mar\xC3\xAD" "a");
+	CHECK(c.partner[0].color.r == 0x2F && c.partner[0].color.g == 0x6F && c.partner[0].color.b == 0x9A);
+	CHECK_EQ_STR(c.partner[1].name, "Sam");
+	CHECK_EQ_INT(c.rotation, 270);
+	CHECK_EQ_INT(c.evening_hour, 19);
+	CHECK_EQ_STR(c.gpio.chip, "pinctrl-rp1");
+	CHECK_EQ_STR(c.gpio.line[GPIO_BTN_HUG], "5");
+	CHECK_EQ_STR(c.gpio.line[GPIO_BTN_PARTNER_B], "GPIO27"); /* untouched default */
+}
+
+static void test_bad_lines(void)
+{
+	struct config c;
+	struct reports r;
+	int missing;
+	int rc = load(&c,
+	              "[display]\n"                  /* 1 */
+	              "rotation = 45\n"              /* 2: not a right angle */
+	              "[partner_a]\n"                /* 3 */
+	              "name = \n"                    /* 4: empty */
+	              "color = blue-ish\n"           /* 5 */
+	              "shoe_size = 42\n"             /* 6: unknown key */
+	              "[kitchen]\n"                  /* 7 */
+	              "oven = hot\n"                 /* 8: unknown section */
+	              "[partner_b]\n"                /* 9 */
+	              "name = caf\xC3\x28\n"         /* 10: invalid UTF-8 */
+	              "name = ABCDEFGHIJKLMNOPQRSTUVWXYZ\n" /* 11: too long */
+	              "[gpio]\n"                     /* 12 */
+	              "debounce_ms = lots\n"         /* 13 */
+	              "partner_a = GPIO 17; rm\n",   /* 14: inline ';' comment is allowed by inih? */
+	              &r, &missing);
+	CHECK(rc >= 8);
+	int expect[] = { 2, 4, 5, 6, 8, 10, 11, 13 };
+	for (int i = 0; i < 8 && i < r.n; i++)
+		CHECK_EQ_INT(r.line[i], expect[i]);
+	CHECK(strstr(r.msg[0], "rotation") != NULL);
+	CHECK(strstr(r.msg[3], "shoe_size") != NULL);
+	CHECK(strstr(r.msg[4], "kitchen") != NULL);
+	/* every bad value kept its default */
+	CHECK_EQ_INT(c.rotation, 0);
+	CHECK_EQ_STR(c.partner[0].name, "Partner A");
+	CHECK_EQ_STR(c.partner[1].name, "Partner B");
+	CHECK_EQ_INT(c.gpio.debounce_ms, 30);
+}
+
+static void test_syntax_error_line(void)
+{
+	struct config c;
+	struct reports r;
+	int missing;
+	int rc = load(&c, "[display]\nrotation = 90\nthis line has no equals sign\n[partner_a]\nname = Jo\n",
+	              &r, &missing);
+	CHECK_EQ_INT(rc, 1);
+	CHECK_EQ_INT(r.line[0], 3);
+	CHECK_EQ_INT(c.rotation, 90);
+	CHECK_EQ_STR(c.partner[0].name, "Jo"); /* lines after the bad one still apply */
+}
+
+static void test_huge_line(void)
+{
+	/* a 100 KB value: reported, nothing crashes, the defaults stay */
+	size_t n = 100 * 1024;
+	char *text = malloc(n + 64);
+	strcpy(text, "[partner_a]\nname = ");
+	size_t off = strlen(text);
+	memset(text + off, 'x', n);
+	strcpy(text + off + n, "\n[display]\nrotation = 180\n");
+	struct config c;
+	struct reports r;
+	int missing;
+	int rc = load(&c, text, &r, &missing);
+	CHECK(rc >= 1);
+	CHECK_EQ_STR(c.partner[0].name, "Partner A");
+	CHECK_EQ_INT(c.rotation, 180);
+	free(text);
+}
+
+static void test_colors(void)
+{
+	struct rgb c;
+	CHECK_EQ_INT(config_parse_color("#ff8000", &c), 0);
+	CHECK(c.r == 0xFF && c.g == 0x80 && c.b == 0);
+	CHECK_EQ_INT(config_parse_color("Terracotta", &c), 0);
+	CHECK_EQ_INT(config_parse_color("#ff80", &c), -1);
+	CHECK_EQ_INT(config_parse_color("#gg0000", &c), -1);
+}
+
+int main(void)
+{
+	test_defaults_and_missing();
+	test_good_file();
+	test_bad_lines();
+	test_syntax_error_line();
+	test_huge_line();
+	test_colors();
+	return harness_report();
+}

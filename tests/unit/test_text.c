@@ -1,0 +1,130 @@
+/* UTF-8, word wrap, rotation of touch points, the command line. */
+#include <string.h>
+
+#include "core/cli.h"
+#include "core/rotate.h"
+#include "core/text_wrap.h"
+#include "core/utf8.h"
+#include "harness.h"
+
+/* every code point is 10 px wide */
+static int width10(void *ctx, const char *s, size_t len)
+{
+	(void)ctx;
+	return 10 * (int)utf8_count(s, len);
+}
+
+static void test_utf8(void)
+{
+	CHECK(utf8_valid("caf\xC3\xA9 \xE2\x9D\xA4 \xF0\x9F\x92\x9B", 14));
+	CHECK(!utf8_valid("\xC3\x28", 2));           /* bad continuation */
+	CHECK(!utf8_valid("\xC0\xAF", 2));           /* overlong */
+	CHECK(!utf8_valid("\xED\xA0\x80", 3));       /* surrogate */
+	CHECK(!utf8_valid("\xF4\x90\x80\x80", 4));   /* above U+10FFFF */
+	CHECK(!utf8_valid("\xE2\x9D", 2));           /* truncated */
+	CHECK(!utf8_valid("a\0b", 3));               /* NUL */
+	CHECK(utf8_valid("\xEF\xBF\xBD", 3));        /* U+FFFD itself is fine */
+	CHECK_EQ_INT(utf8_count("a\xC3\xA9\xE2\x9D\xA4", 6), 3);
+	CHECK_EQ_INT(utf8_prefix("a\xC3\xA9\xE2\x9D\xA4", 6, 2, 100), 3);
+	CHECK_EQ_INT(utf8_prefix("a\xC3\xA9\xE2\x9D\xA4", 6, 10, 5), 3); /* never splits */
+}
+
+static size_t wrap(const char *s, int w, struct text_line *lines, size_t max)
+{
+	struct text_measure m = { width10, NULL };
+	return text_wrap(s, strlen(s), w, &m, lines, max);
+}
+
+static void test_wrap(void)
+{
+	struct text_line l[8];
+	const char *s = "hug me for thirty seconds";
+	size_t n = wrap(s, 100, l, 8); /* 10 code points a line */
+	CHECK_EQ_INT(n, 3);
+	CHECK(l[0].len == 10 && strncmp(s + l[0].start, "hug me for", 10) == 0);
+	CHECK(strncmp(s + l[1].start, "thirty", l[1].len) == 0 && l[1].len == 6);
+	CHECK(strncmp(s + l[2].start, "seconds", 7) == 0);
+	for (size_t i = 0; i < n; i++)
+		CHECK(width10(NULL, s + l[i].start, l[i].len) <= 100);
+
+	/* a word longer than the line is cut between code points */
+	const char *longword = "\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9"; /* 5 x é */
+	n = wrap(longword, 20, l, 8);
+	CHECK_EQ_INT(n, 3);
+	CHECK(l[0].len == 4 && l[1].len == 4 && l[2].len == 2);
+
+	/* hard breaks, a trailing newline, and empty text */
+	n = wrap("milk\n\nbread\n", 100, l, 8);
+	CHECK_EQ_INT(n, 4);
+	CHECK(l[1].len == 0 && l[3].len == 0);
+	CHECK_EQ_INT(wrap("", 100, l, 8), 1);
+	CHECK_EQ_INT(l[0].len, 0);
+
+	/* more lines than room: the count still tells the truth */
+	CHECK_EQ_INT(wrap("a b c d e f g h i j", 10, l, 4), 10);
+
+	/* trailing spaces are not part of a line */
+	n = wrap("abc   ", 100, l, 8);
+	CHECK(n == 1 && l[0].len == 3);
+
+	/* a width smaller than one code point still progresses */
+	CHECK_EQ_INT(wrap("abc", 5, l, 8), 3);
+}
+
+static void test_rotate(void)
+{
+	int lw, lh;
+	rotate_logical_size(90, 800, 480, &lw, &lh);
+	CHECK(lw == 480 && lh == 800);
+	for (int r = 0; r < 360; r += 90) {
+		int pw = 800, ph = 480, bad = 0;
+		rotate_logical_size(r, pw, ph, &lw, &lh);
+		for (int px = 0; px < pw; px += 37) {
+			for (int py = 0; py < ph; py += 29) {
+				int lx, ly, bx, by;
+				rotate_panel_to_logical(r, pw, ph, px, py, &lx, &ly);
+				rotate_logical_to_panel(r, pw, ph, lx, ly, &bx, &by);
+				if (lx < 0 || ly < 0 || lx >= lw || ly >= lh || bx != px || by != py)
+					bad++;
+			}
+		}
+		CHECK_EQ_INT(bad, 0);
+	}
+	/* rotation 90: the picture's top-left corner is the panel's top-right */
+	int px, py;
+	rotate_logical_to_panel(90, 800, 480, 0, 0, &px, &py);
+	CHECK(px == 799 && py == 0);
+	rotate_logical_to_panel(270, 800, 480, 0, 0, &px, &py);
+	CHECK(px == 0 && py == 479);
+}
+
+static void test_cli(void)
+{
+	struct cli_options o;
+	char err[256];
+	char *a1[] = { "moments", "--windowed", "800x480", "--db", "/tmp/x.db", "--screenshot", "s.png", NULL };
+	CHECK_EQ_INT(cli_parse(7, a1, &o, err, sizeof err), 0);
+	CHECK(o.window_w == 800 && o.window_h == 480);
+	CHECK_EQ_STR(o.db, "/tmp/x.db");
+	CHECK_EQ_STR(o.screenshot, "s.png");
+	char *a2[] = { "moments", "--windowed", "big", NULL };
+	CHECK_EQ_INT(cli_parse(3, a2, &o, err, sizeof err), -1);
+	CHECK(strstr(err, "--windowed") != NULL);
+	char *a3[] = { "moments", "--frobnicate", NULL };
+	CHECK_EQ_INT(cli_parse(2, a3, &o, err, sizeof err), -1);
+	char *a4[] = { "moments", "--db", NULL };
+	CHECK_EQ_INT(cli_parse(2, a4, &o, err, sizeof err), -1);
+	char *a5[] = { "moments", "--check-config", "--config", "/etc/x.conf", NULL };
+	CHECK_EQ_INT(cli_parse(4, a5, &o, err, sizeof err), 0);
+	CHECK(o.check_config);
+	CHECK_EQ_STR(o.config, "/etc/x.conf");
+}
+
+int main(void)
+{
+	test_utf8();
+	test_wrap();
+	test_rotate();
+	test_cli();
+	return harness_report();
+}
