@@ -1,0 +1,48 @@
+#!/bin/sh
+# Measures moments on this machine: exec to first frame, idle CPU over
+# 60 s on the today screen, resident memory, and wakeups while idle.
+# Software renderer on SDL's dummy (offscreen) video driver.
+# Usage: bench/run.sh [build-dir] [size] [runs] [idle-seconds]
+set -eu
+BUILD=${1:-build}
+SIZE=${2:-1920x1080}
+RUNS=${3:-3}
+IDLE=${4:-60}
+BIN=$BUILD/moments
+TMP=$(mktemp -d /tmp/moments-bench-XXXXXX)
+trap 'rm -rf "$TMP"' EXIT
+export SDL_VIDEODRIVER=dummy SDL_RENDER_DRIVER=software SDL_AUDIODRIVER=dummy
+TCK=$(getconf CLK_TCK)
+
+ms_now() { date +%s%N | cut -c1-13; }
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+status() { awk -v k="$2:" '$1 == k {print $2}' "/proc/$1/status"; }
+median() { sort -n | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}'; }
+
+: > "$TMP/first"; : > "$TMP/cpu"; : > "$TMP/rss"; : > "$TMP/hwm"; : > "$TMP/wakes"
+for run in $(seq "$RUNS"); do
+	rm -f "$TMP/db"*
+	start=$(ms_now)
+	"$BIN" --windowed "$SIZE" --db "$TMP/db" --config "$TMP/none.conf" 2>"$TMP/log" &
+	pid=$!
+	while ! grep -q "ready: first frame" "$TMP/log"; do sleep 0.002; done
+	echo $(( $(ms_now) - start )) >> "$TMP/first"
+	sleep 1 # let start-up settle
+	c0=$(cpu_ticks $pid)
+	w0=$(status $pid voluntary_ctxt_switches)
+	sleep "$IDLE"
+	c1=$(cpu_ticks $pid)
+	w1=$(status $pid voluntary_ctxt_switches)
+	echo "$c0 $c1 $TCK" | awk '{printf "%.3f\n", ($2 - $1) / $3}' >> "$TMP/cpu"
+	echo $((w1 - w0)) >> "$TMP/wakes"
+	status $pid VmRSS >> "$TMP/rss"
+	status $pid VmHWM >> "$TMP/hwm"
+	kill -TERM $pid
+	wait $pid
+done
+echo "moments $SIZE, software renderer, $RUNS runs (median)"
+echo "exec to first frame:        $(median < "$TMP/first") ms"
+echo "idle CPU over ${IDLE} s:          $(median < "$TMP/cpu") s"
+echo "wakeups over ${IDLE} s:           $(median < "$TMP/wakes")"
+echo "resident memory (steady):   $(median < "$TMP/rss") kB"
+echo "resident memory (peak):     $(median < "$TMP/hwm") kB"
