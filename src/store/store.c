@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "core/calendar.h"
 #include "core/utf8.h"
@@ -219,6 +220,18 @@ static int configure(struct store *s)
 	return migrate(s);
 }
 
+/* SQLite quietly opens a read-only file read-only: find out now, with a
+ * write lock taken and given back, rather than at the first tap. */
+static int check_writable(struct store *s)
+{
+	if (sqlite3_db_readonly(s->db, "main") == 1)
+		return SQLITE_READONLY;
+	int rc = exec(s, "BEGIN IMMEDIATE");
+	if (rc != SQLITE_OK)
+		return rc;
+	return exec(s, "ROLLBACK");
+}
+
 static void move_aside(const char *path, char *moved_to, size_t n)
 {
 	char stamp[32];
@@ -227,6 +240,9 @@ static void move_aside(const char *path, char *moved_to, size_t n)
 	gmtime_r(&now, &tm);
 	strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%SZ", &tm);
 	snprintf(moved_to, n, "%s.corrupt-%s", path, stamp);
+	/* never overwrite an earlier damaged file (two recoveries in a second) */
+	for (int i = 1; access(moved_to, F_OK) == 0 && i < 1000; i++)
+		snprintf(moved_to, n, "%s.corrupt-%s-%d", path, stamp, i);
 	if (rename(path, moved_to) != 0) {
 		moved_to[0] = '\0';
 		return;
@@ -269,14 +285,26 @@ struct store *store_open(const char *path, struct store_open_info *info)
 	}
 	if (rc == SQLITE_OK) {
 		rc = configure(s);
-		if (rc == SQLITE_OK) {
+		if (rc == SQLITE_OK)
+			rc = check_writable(s);
+		if (rc == SQLITE_OK)
 			return s;
-		}
 	}
 	set_error(s, "opening the database", rc);
 
-	/* Not writable: read what is there, so history still shows. */
-	if (open_db(s, path, SQLITE_OPEN_READONLY) == SQLITE_OK && check_healthy(s, &check_rc) == 1) {
+	/* Not writable: read what is there, so history still shows. A WAL
+	 * database in a read-only folder can only be read as immutable. */
+	char uri[3200] = "file:";
+	size_t u = strlen(uri);
+	for (const char *c = path; *c && u + 4 < sizeof uri - 24; c++) {
+		if (*c == '%' || *c == '?' || *c == '#' || *c == ' ')
+			u += (size_t)snprintf(uri + u, sizeof uri - u, "%%%02X", (unsigned char)*c);
+		else
+			uri[u++] = *c;
+	}
+	snprintf(uri + u, sizeof uri - u, "?mode=ro&immutable=1");
+	if (open_db(s, uri, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI) == SQLITE_OK &&
+	    check_healthy(s, &check_rc) == 1) {
 		sqlite3_stmt *st = NULL;
 		if (run(s, &st, "PRAGMA user_version", NULL) == SQLITE_ROW) {
 			int v = sqlite3_column_int(st, 0);
@@ -308,21 +336,31 @@ void store_close(struct store *s)
 	free(s);
 }
 
+/* One text column of one row selected by one text key: 1 and copied, 0
+ * when there is no row, -1 on error. */
+static int read_text(struct store *s, const char *sql, const char *key, char *out, size_t out_size,
+                     const char *what)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = run(s, &st, sql, "t", key);
+	if (rc == SQLITE_DONE)
+		return 0;
+	if (rc != SQLITE_ROW) {
+		set_error(s, what, rc);
+		return -1;
+	}
+	const char *v = (const char *)sqlite3_column_text(st, 0);
+	snprintf(out, out_size, "%s", v ? v : "");
+	sqlite3_finalize(st);
+	return 1;
+}
+
 int store_shown_get(struct store *s, int32_t day, char *id, size_t id_size)
 {
 	char d[CALENDAR_ISO_LEN];
 	day_iso(day, d);
-	sqlite3_stmt *st = NULL;
-	int rc = run(s, &st, "SELECT moment_id FROM moment_shown WHERE day = ?", "t", d);
-	if (rc == SQLITE_DONE)
-		return 0;
-	if (rc != SQLITE_ROW) {
-		set_error(s, "reading today's moment", rc);
-		return -1;
-	}
-	snprintf(id, id_size, "%s", (const char *)sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
-	return 1;
+	return read_text(s, "SELECT moment_id FROM moment_shown WHERE day = ?", d, id, id_size,
+	                 "reading today's moment");
 }
 
 int store_shown_set(struct store *s, int32_t day, const char *moment_id, int64_t at)
@@ -476,17 +514,8 @@ int store_note_count_active(struct store *s)
 
 int store_setting_get(struct store *s, const char *key, char *value, size_t value_size)
 {
-	sqlite3_stmt *st = NULL;
-	int rc = run(s, &st, "SELECT value FROM settings WHERE key = ?", "t", key);
-	if (rc == SQLITE_DONE)
-		return 0;
-	if (rc != SQLITE_ROW) {
-		set_error(s, "reading a setting", rc);
-		return -1;
-	}
-	snprintf(value, value_size, "%s", (const char *)sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
-	return 1;
+	return read_text(s, "SELECT value FROM settings WHERE key = ?", key, value, value_size,
+	                 "reading a setting");
 }
 
 int store_setting_set(struct store *s, const char *key, const char *value)

@@ -27,7 +27,7 @@ static int lines_for(struct text *t, enum text_face face, int px, int w, const c
 
 /* Picks the largest moment size (and its why size) that fits the box. */
 static void fit_moment(struct today_layout *l, struct text *t, const struct today_model *m,
-                       SDL_Rect box, float s, int max_px)
+                       SDL_Rect box, float s, int max_px, int max_lines)
 {
 	int min_px = scaled(s, 26);
 	int gap = scaled(s, 14);
@@ -40,7 +40,7 @@ static void fit_moment(struct today_layout *l, struct text *t, const struct toda
 		int mh = ml * text_line_height(t, FACE_BOLD, px);
 		int wh = wl * text_line_height(t, FACE_ITALIC, why_px);
 		int total = mh + (wl ? gap + wh : 0);
-		bool fits = ml <= 5 && wl <= 3 && total <= box.h;
+		bool fits = ml <= max_lines && wl <= 3 && total <= box.h;
 		if (fits || px == min_px) {
 			l->moment_px = px;
 			l->why_px = why_px;
@@ -84,8 +84,8 @@ void today_layout_compute(struct today_layout *l, struct text *t, const struct t
 	if (m->notice && *m->notice) {
 		int pad = scaled(s, 10);
 		int nl = lines_for(t, FACE_REGULAR, l->label_px, inner - 2 * pad, m->notice);
-		if (nl > 3)
-			nl = 3;
+		if (nl > 4)
+			nl = 4;
 		int nh = nl * text_line_height(t, FACE_REGULAR, l->label_px) + 2 * pad;
 		l->notice = (SDL_Rect){ margin, y, inner, nh };
 		y += nh + scaled(s, 10);
@@ -122,7 +122,7 @@ void today_layout_compute(struct today_layout *l, struct text *t, const struct t
 	SDL_Rect box = { margin, y, inner, bottom - y };
 	if (!portrait && inner > scaled(s, 900))
 		box.w = scaled(s, 900); /* very wide screens: keep lines readable */
-	fit_moment(l, t, m, box, s, scaled(s, portrait ? 64 : 60));
+	fit_moment(l, t, m, box, s, scaled(s, portrait ? 64 : 60), portrait ? 7 : 5);
 	l->unit_px = scaled(s, 100);
 }
 

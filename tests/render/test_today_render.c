@@ -1,0 +1,422 @@
+/* The today screen laid out and drawn on a real SDL renderer (the dummy
+ * video driver and the software renderer) at the panel sizes moments meets:
+ * everything on screen, nothing overlapping, the moment readable from
+ * across the kitchen, and the pixels showing what the model says. */
+#include <SDL.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/text_wrap.h"
+#include "ui/display.h"
+#include "ui/shapes.h"
+#include "ui/text.h"
+#include "ui/theme.h"
+#include "ui/today_view.h"
+#include "harness.h"
+
+static const char MOMENT[] =
+	"Tonight, put both phones in another room, make two cups of tea and tell each other "
+	"about one small thing from today that made you smile.";
+static const char WHY[] =
+	"Small moments of full attention are what couples remember, far more than the grand gestures.";
+static const char NOTICE[] =
+	"The history file could not be written: the storage is read-only. Moments still work but "
+	"nothing new is kept until the memory card is fixed, so please ask whoever set up this "
+	"display to look at it.";
+static const char LONG_NAME[] = "WWWWWWWWWWWWWWWWWWWWWWWW"; /* 24 code points, the most allowed */
+
+static const struct rgb TERRACOTTA = { 0xC8, 0x5A, 0x3C };
+static const struct rgb OCEAN = { 0x2F, 0x6F, 0x9A };
+
+struct screen {
+	struct display d;
+	struct text *t;
+	struct shapes *sh;
+	int w, h;
+	Uint32 *pixels; /* ARGB8888, w * h */
+};
+
+struct named_rect {
+	const char *name;
+	SDL_Rect r;
+};
+
+static struct today_model model_make(void)
+{
+	struct today_model m;
+	memset(&m, 0, sizeof m);
+	m.date = "Wednesday 30 September";
+	m.clock = "18:42";
+	m.label = "TODAY'S MOMENT  \xC2\xB7  TOUCH";
+	m.moment = MOMENT;
+	m.why = WHY;
+	m.partner[0].name = "Alexandra";
+	m.partner[0].color = TERRACOTTA;
+	m.partner[1].name = "Sam";
+	m.partner[1].color = OCEAN;
+	m.status = "Moments on 3 of the last 7 days";
+	m.celebration = "You both did it today";
+	m.notice = NULL;
+	return m;
+}
+
+/* The rectangles that must be on screen and apart; returns their count. */
+static int layout_rects(const struct today_layout *l, const struct today_model *m,
+                        struct named_rect out[9])
+{
+	int n = 0;
+	out[n++] = (struct named_rect){ "date", l->date };
+	out[n++] = (struct named_rect){ "clock", l->clock };
+	out[n++] = (struct named_rect){ "label", l->label };
+	out[n++] = (struct named_rect){ "moment", l->moment };
+	out[n++] = (struct named_rect){ "why", l->why };
+	out[n++] = (struct named_rect){ "chip0", l->chip[0] };
+	out[n++] = (struct named_rect){ "chip1", l->chip[1] };
+	out[n++] = (struct named_rect){ "status", l->status };
+	if (m->notice && *m->notice)
+		out[n++] = (struct named_rect){ "notice", l->notice };
+	return n;
+}
+
+/* Wraps s as the view does and checks the lines fit width w; returns the
+ * number of lines. */
+static int wrap_check(struct text *t, enum text_face face, int px, int w, const char *s,
+                      const char *what, const char *tag)
+{
+	struct text_measure_ctx mc = { t, face, px };
+	struct text_measure meas = text_measure_for(&mc);
+	struct text_line lines[64];
+	size_t n = text_wrap(s, strlen(s), w, &meas, lines, 64);
+	CHECK(n >= 1 && n <= 64);
+	for (size_t i = 0; i < n && i < 64; i++) {
+		int lw = text_width(t, face, px, s + lines[i].start, lines[i].len);
+		if (lw > w)
+			fprintf(stderr, "%s: %s line %zu is %d px wide, the box %d\n", tag, what, i, lw, w);
+		CHECK(lw <= w);
+	}
+	return (int)n;
+}
+
+static void layout_check(const struct today_layout *l, struct text *t, const struct today_model *m,
+                         int w, int h, const char *tag)
+{
+	CHECK_EQ_INT(l->w, w);
+	CHECK_EQ_INT(l->h, h);
+
+	/* every box has a size and is fully on screen */
+	struct named_rect r[9];
+	int n = layout_rects(l, m, r);
+	for (int i = 0; i < n; i++) {
+		SDL_Rect a = r[i].r;
+		bool ok = a.w > 0 && a.h > 0 && a.x >= 0 && a.y >= 0 && a.x + a.w <= w && a.y + a.h <= h;
+		if (!ok)
+			fprintf(stderr, "%s: %s is {%d,%d %dx%d} on a %dx%d screen\n", tag, r[i].name, a.x,
+			        a.y, a.w, a.h, w, h);
+		CHECK(ok);
+	}
+	/* and no two of them overlap */
+	for (int i = 0; i < n; i++) {
+		for (int j = i + 1; j < n; j++) {
+			bool hit = SDL_HasIntersection(&r[i].r, &r[j].r);
+			if (hit)
+				fprintf(stderr, "%s: %s {%d,%d %dx%d} overlaps %s {%d,%d %dx%d}\n", tag,
+				        r[i].name, r[i].r.x, r[i].r.y, r[i].r.w, r[i].r.h, r[j].name, r[j].r.x,
+				        r[j].r.y, r[j].r.w, r[j].r.h);
+			CHECK(!hit);
+		}
+	}
+	/* the notice sits above the moment, the moment above the chips */
+	if (m->notice && *m->notice)
+		CHECK(l->notice.y + l->notice.h <= l->label.y);
+	CHECK(l->moment.y + l->moment.h <= l->why.y);
+	CHECK(l->why.y + l->why.h <= l->chip[0].y);
+
+	/* the moment fits, in as many lines as the layout says, and is big
+	 * enough to read from across a kitchen */
+	CHECK(l->moment_fits);
+	int ml = wrap_check(t, FACE_BOLD, l->moment_px, l->moment.w, m->moment, "moment", tag);
+	CHECK_EQ_INT(ml, l->moment_lines);
+	CHECK(l->moment.h >= ml * text_line_height(t, FACE_BOLD, l->moment_px));
+	int shorter = w < h ? w : h;
+	if (l->moment_px < 0.07 * shorter)
+		fprintf(stderr, "%s: moment at %d px, wanted >= %.1f\n", tag, l->moment_px, 0.07 * shorter);
+	CHECK(l->moment_px >= 0.07 * shorter);
+	int wl = wrap_check(t, FACE_ITALIC, l->why_px, l->why.w, m->why, "why", tag);
+	CHECK_EQ_INT(wl, l->why_lines);
+	CHECK(l->why.h >= wl * text_line_height(t, FACE_ITALIC, l->why_px));
+	CHECK(l->why_px < l->moment_px);
+
+	/* the one-line texts fit their boxes */
+	CHECK(text_width(t, FACE_REGULAR, l->date_px, m->date, strlen(m->date)) <= l->date.w);
+	CHECK(text_width(t, FACE_BOLD, l->date_px, m->clock, strlen(m->clock)) <= l->clock.w);
+	CHECK(text_width(t, FACE_BOLD, l->label_px, m->label, strlen(m->label)) <= l->label.w);
+	int sl = wrap_check(t, FACE_REGULAR, l->status_px, l->status.w, m->status, "status", tag);
+	CHECK(sl * text_line_height(t, FACE_REGULAR, l->status_px) <= l->status.h);
+	if (m->notice && *m->notice) {
+		/* all of the notice is shown, not cut at the edge of its box */
+		int nl = wrap_check(t, FACE_REGULAR, l->label_px, l->notice.w, m->notice, "notice", tag);
+		int need = nl * text_line_height(t, FACE_REGULAR, l->label_px);
+		if (need > l->notice.h)
+			fprintf(stderr, "%s: the notice needs %d lines (%d px) but its box is %d px tall\n",
+			        tag, nl, need, l->notice.h);
+		CHECK(need <= l->notice.h);
+	}
+
+	/* chips: big enough to touch, and touching them finds them */
+	for (int i = 0; i < 2; i++) {
+		SDL_Rect c = l->chip[i];
+		CHECK(c.h >= 48);
+		CHECK(c.w > c.h); /* room for the name beside the mark */
+		CHECK_EQ_INT(today_layout_hit_partner(l, c.x + c.w / 2, c.y + c.h / 2), i);
+		CHECK_EQ_INT(today_layout_hit_partner(l, c.x + 1, c.y + 1), i);
+		CHECK_EQ_INT(today_layout_hit_partner(l, c.x + c.w - 1, c.y + c.h - 1), i);
+	}
+	CHECK_EQ_INT(l->chip[0].h, l->chip[1].h);
+	CHECK_EQ_INT(l->chip[0].w, l->chip[1].w);
+	CHECK_EQ_INT(today_layout_hit_partner(l, l->moment.x + l->moment.w / 2, l->moment.y + l->moment.h / 2),
+	             -1);
+	CHECK_EQ_INT(today_layout_hit_partner(l, l->clock.x + 1, l->clock.y + 1), -1);
+	CHECK_EQ_INT(today_layout_hit_partner(l, l->chip[0].x + l->chip[0].w, l->chip[0].y + 1), -1);
+	CHECK_EQ_INT(today_layout_hit_partner(l, l->chip[0].x + 1, l->chip[0].y - 1), -1);
+}
+
+/* ---- pixels ------------------------------------------------------------- */
+
+static SDL_Color pixel_at(const struct screen *s, int x, int y)
+{
+	Uint32 p = s->pixels[(size_t)y * (size_t)s->w + (size_t)x];
+	return (SDL_Color){ (Uint8)(p >> 16), (Uint8)(p >> 8), (Uint8)p, (Uint8)(p >> 24) };
+}
+
+static bool color_near(SDL_Color a, SDL_Color b, int tol)
+{
+	return abs(a.r - b.r) <= tol && abs(a.g - b.g) <= tol && abs(a.b - b.b) <= tol;
+}
+
+/* Share of the pixels in r within tol of c. */
+static double share_near(const struct screen *s, SDL_Rect r, SDL_Color c, int tol)
+{
+	long hit = 0, all = 0;
+	for (int y = r.y; y < r.y + r.h; y++) {
+		for (int x = r.x; x < r.x + r.w; x++) {
+			all++;
+			hit += color_near(pixel_at(s, x, y), c, tol);
+		}
+	}
+	return all ? (double)hit / (double)all : 0;
+}
+
+/* Pixels that are not background and lie outside every layout box (grown
+ * by a 2 px allowance for anti-aliasing). Anything drawn there is out of
+ * its place: a long name spilling out of its chip, text past its box. */
+static long stray_pixels(const struct screen *s, const struct today_layout *l,
+                         const struct today_model *m, SDL_Color bg, const char *tag)
+{
+	struct named_rect r[9];
+	int n = layout_rects(l, m, r);
+	for (int i = 0; i < n; i++) {
+		r[i].r.x -= 2;
+		r[i].r.y -= 2;
+		r[i].r.w += 4;
+		r[i].r.h += 4;
+	}
+	long stray = 0;
+	for (int y = 0; y < s->h; y++) {
+		for (int x = 0; x < s->w; x++) {
+			SDL_Point p = { x, y };
+			bool inside = false;
+			for (int i = 0; i < n && !inside; i++)
+				inside = SDL_PointInRect(&p, &r[i].r);
+			if (inside)
+				continue;
+			SDL_Color c = pixel_at(s, x, y);
+			if (!color_near(c, bg, 3)) {
+				if (stray == 0)
+					fprintf(stderr, "%s: first stray pixel at (%d,%d): %02x%02x%02x\n", tag, x,
+					        y, c.r, c.g, c.b);
+				stray++;
+			}
+		}
+	}
+	return stray;
+}
+
+static int screen_draw(struct screen *s, const struct today_layout *l, const struct today_model *m)
+{
+	display_begin(&s->d);
+	today_view_draw(s->d.r, s->t, s->sh, l, m);
+	int rc = SDL_RenderReadPixels(s->d.r, NULL, SDL_PIXELFORMAT_ARGB8888, s->pixels,
+	                              s->w * (int)sizeof(Uint32));
+	display_present(&s->d);
+	return rc;
+}
+
+/* One partner done, the other not: the done chip is filled with its
+ * partner's colour, the other is a light card with only a tinted ring. */
+static void chips_check(const struct screen *s, const struct today_layout *l,
+                        const struct today_model *m, const char *tag)
+{
+	for (int i = 0; i < 2; i++) {
+		SDL_Color own = theme_rgb(m->partner[i].color);
+		double fill = share_near(s, l->chip[i], own, 12);
+		double card = share_near(s, l->chip[i], THEME_CARD, 4);
+		if (m->partner[i].done) {
+			if (fill <= 0.5)
+				fprintf(stderr, "%s: done chip %d is only %.2f its colour\n", tag, i, fill);
+			CHECK(fill > 0.5);
+			CHECK(card < 0.3);
+		} else {
+			if (card <= 0.5)
+				fprintf(stderr, "%s: open chip %d is only %.2f card\n", tag, i, card);
+			CHECK(card > 0.5);
+			CHECK(fill < 0.02);
+		}
+	}
+}
+
+static void draw_check(struct screen *s, struct today_model m, const char *tag)
+{
+	struct today_layout l;
+	char what[96];
+
+	/* partner 0 done, partner 1 not */
+	m.partner[0].done = true;
+	m.partner[1].done = false;
+	today_layout_compute(&l, s->t, &m, s->w, s->h);
+	snprintf(what, sizeof what, "%s, one done", tag);
+	CHECK_EQ_INT(screen_draw(s, &l, &m), 0);
+	CHECK(color_near(pixel_at(s, 2, 2), THEME_PAPER, 2));
+	CHECK(color_near(pixel_at(s, s->w - 3, s->h - 3), THEME_PAPER, 2));
+	chips_check(s, &l, &m, what);
+	/* the moment is inked, the label is not a celebration */
+	CHECK(share_near(s, l.moment, THEME_INK, 16) > 0.03);
+	CHECK(share_near(s, l.why, THEME_MUTED, 16) > 0.01);
+	CHECK(share_near(s, l.label, THEME_MUTED, 16) > 0.01);
+	CHECK(share_near(s, l.label, THEME_HEART, 16) == 0);
+	CHECK_EQ_INT(stray_pixels(s, &l, &m, THEME_PAPER, what), 0);
+
+	/* the other way round: the colour follows done, not the position */
+	m.partner[0].done = false;
+	m.partner[1].done = true;
+	today_layout_compute(&l, s->t, &m, s->w, s->h);
+	snprintf(what, sizeof what, "%s, other done", tag);
+	CHECK_EQ_INT(screen_draw(s, &l, &m), 0);
+	chips_check(s, &l, &m, what);
+	CHECK(color_near(pixel_at(s, 2, 2), THEME_PAPER, 2));
+
+	/* both done: warm paper, and the label becomes the celebration */
+	m.partner[0].done = true;
+	m.partner[1].done = true;
+	today_layout_compute(&l, s->t, &m, s->w, s->h);
+	snprintf(what, sizeof what, "%s, both done", tag);
+	CHECK_EQ_INT(screen_draw(s, &l, &m), 0);
+	CHECK(color_near(pixel_at(s, 2, 2), THEME_PAPER_WARM, 2));
+	CHECK(!color_near(pixel_at(s, 2, 2), THEME_PAPER, 2));
+	chips_check(s, &l, &m, what);
+	double heart_px = share_near(s, l.label, THEME_HEART, 16) * l.label.w * l.label.h;
+	CHECK(heart_px >= 20); /* the heart and the celebration's words */
+	CHECK(share_near(s, l.label, THEME_MUTED, 16) < 0.001);
+	CHECK_EQ_INT(stray_pixels(s, &l, &m, THEME_PAPER_WARM, what), 0);
+
+	/* the smallest and the longest names stay in their chips */
+	const char *names[][2] = { { "Al", "Jo" }, { LONG_NAME, LONG_NAME } };
+	for (int k = 0; k < 2; k++) {
+		m.partner[0].name = names[k][0];
+		m.partner[1].name = names[k][1];
+		for (int done = 0; done < 2; done++) {
+			m.partner[0].done = done;
+			m.partner[1].done = !done;
+			today_layout_compute(&l, s->t, &m, s->w, s->h);
+			snprintf(what, sizeof what, "%s, names %s, done %d", tag, names[k][0], done);
+			layout_check(&l, s->t, &m, s->w, s->h, what);
+			CHECK_EQ_INT(screen_draw(s, &l, &m), 0);
+			chips_check(s, &l, &m, what);
+			CHECK_EQ_INT(stray_pixels(s, &l, &m, THEME_PAPER, what), 0);
+		}
+	}
+	m.partner[0].name = "Alexandra";
+	m.partner[1].name = "Sam";
+
+	/* a notice: drawn on its own tinted box, the rest still in place */
+	m.partner[0].done = true;
+	m.partner[1].done = false;
+	m.notice = NOTICE;
+	today_layout_compute(&l, s->t, &m, s->w, s->h);
+	snprintf(what, sizeof what, "%s, notice", tag);
+	CHECK_EQ_INT(screen_draw(s, &l, &m), 0);
+	CHECK(share_near(s, l.notice, THEME_NOTICE_BG, 3) > 0.5);
+	CHECK(share_near(s, l.notice, THEME_NOTICE_INK, 24) > 0.01);
+	chips_check(s, &l, &m, what);
+	CHECK_EQ_INT(stray_pixels(s, &l, &m, THEME_PAPER, what), 0);
+}
+
+static void test_today_size(int w, int h)
+{
+	char tag[32], err[256], warn[256];
+	snprintf(tag, sizeof tag, "%dx%d", w, h);
+
+	struct screen s;
+	memset(&s, 0, sizeof s);
+	int rc = display_open(&s.d, w, h, 0, err, sizeof err);
+	if (rc != 0)
+		fprintf(stderr, "%s: display_open: %s\n", tag, err);
+	CHECK_EQ_INT(rc, 0);
+	if (rc != 0)
+		return;
+	CHECK_EQ_INT(s.d.lw, w);
+	CHECK_EQ_INT(s.d.lh, h);
+	s.w = s.d.lw;
+	s.h = s.d.lh;
+	s.t = text_new(s.d.r, "", "", warn, sizeof warn);
+	if (!s.t)
+		fprintf(stderr, "%s: text_new: %s\n", tag, warn);
+	CHECK(s.t != NULL);
+	CHECK_EQ_STR(warn, "");
+	s.sh = shapes_new(s.d.r);
+	CHECK(s.sh != NULL);
+	s.pixels = calloc((size_t)s.w * (size_t)s.h, sizeof *s.pixels);
+	CHECK(s.pixels != NULL);
+
+	if (s.t && s.sh && s.pixels) {
+		struct today_model m = model_make();
+		struct today_layout l;
+		today_layout_compute(&l, s.t, &m, w, h);
+		layout_check(&l, s.t, &m, w, h, tag);
+		CHECK(l.notice.h == 0);
+
+		/* a notice pushes things down but everything still fits */
+		struct today_layout ln;
+		m.notice = NOTICE;
+		char ntag[48];
+		snprintf(ntag, sizeof ntag, "%s with notice", tag);
+		today_layout_compute(&ln, s.t, &m, w, h);
+		layout_check(&ln, s.t, &m, w, h, ntag);
+		CHECK(ln.label.y > l.label.y);
+		m.notice = NULL;
+
+		/* the layout depends on the model and size alone */
+		struct today_layout again;
+		today_layout_compute(&again, s.t, &m, w, h);
+		CHECK(memcmp(&again, &l, sizeof l) == 0);
+
+		draw_check(&s, m, tag);
+	}
+
+	free(s.pixels);
+	shapes_free(s.sh);
+	text_free(s.t);
+	display_close(&s.d);
+}
+
+int main(int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	static const int SIZES[][2] = { { 800, 480 }, { 1024, 600 }, { 1920, 1080 }, { 720, 1280 } };
+	for (size_t i = 0; i < sizeof SIZES / sizeof SIZES[0]; i++)
+		test_today_size(SIZES[i][0], SIZES[i][1]);
+	SDL_Quit();
+	return harness_report();
+}
