@@ -158,9 +158,9 @@ void today_fill_model(struct app *a, struct today_model *m, time_t now, char *bu
 	if (d == 0)
 		PUT(status, "Every day is a fresh start");
 	else if (d == 7)
-		PUT(status, "Moments on all of the last 7 days");
+		PUT(status, "All of the last 7 days");
 	else
-		PUT(status, "Moments on %d of the last 7 days", d);
+		PUT(status, "%d of the last 7 days", d);
 #undef PUT
 	for (int i = 0; i < 2; i++) {
 		m->partner[i].name = a->cfg.partner[i].name;
