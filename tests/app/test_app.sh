@@ -97,12 +97,24 @@ check "unknown option exits 2" [ $? = 2 ]
 check "bad size exits 2" [ $? = 2 ]
 
 # 7. --check-config: clean, and a bad line named by file:line
-"$BIN" --check-config --config "$TMP/rot.conf" >"$TMP/cc.out"
+"$BIN" --check-config --config "$TMP/rot.conf" >"$TMP/clean.out"
 check "clean config exits 0" [ $? = 0 ]
 printf '[display]\nrotation = 45\n' > "$TMP/bad.conf"
 "$BIN" --check-config --config "$TMP/bad.conf" >"$TMP/cc.out"
 check "bad config exits 2" [ $? = 2 ]
 check "bad config names file:line" grep -q "bad.conf:2: .*rotation" "$TMP/cc.out"
+
+# 7b. a couple's own moments file beside the config is read, problems named
+mkdir -p "$TMP/own"
+printf '[partner_a]\nname = Jo\n' > "$TMP/own/moments.conf"
+printf 'id: our-walk\ncategory: talk\nwhen: any\nmoment: Walk round the block together.\nwhy: Ours.\n\nid: broken\ncategory: nope\n' > "$TMP/own/ours.moments"
+"$BIN" --check-config --config "$TMP/own/moments.conf" >"$TMP/own.out"
+check "own library problem exits 2" [ $? = 2 ]
+check "own library problem names file:line" grep -q "ours.moments:8: .*nope" "$TMP/own.out"
+ours=$(sed -n 's/^moment library: \([0-9]*\) moments.*/\1/p' "$TMP/clean.out")
+both=$(sed -n 's/^moment library: \([0-9]*\) moments.*/\1/p' "$TMP/own.out")
+check "library count printed" [ -n "$ours" ]
+check "own moment added to ours ($ours + 1 = $both)" [ "$both" = "$((${ours:-0} + 1))" ]
 
 # 8. a bad config still starts the app
 "$BIN" --windowed 800x480 --db "$TMP/bad.db" --config "$TMP/bad.conf" --screenshot "$TMP/bad.png" 2>"$TMP/bad.log"
