@@ -94,9 +94,10 @@ void today_refresh(struct app *a, time_t now)
 void app_toggle_partner(struct app *a, int partner)
 {
 	struct today *t = &a->today;
+	int64_t now = app_wall_ms() / 1000;
+	today_refresh(a, (time_t)now); /* a tap just after midnight counts for the new day */
 	if (partner < 0 || partner > 1 || t->moment < 0)
 		return;
-	int64_t now = app_wall_ms() / 1000;
 	int rc;
 	if (t->done[partner])
 		rc = store_done_undo(a->store, t->day, partner, now);
