@@ -128,6 +128,11 @@ int app_init(struct app *a, const struct cli_options *opt)
 	a->today.moment = -1;
 	a->first_frame_ms = -1;
 	library_init(&a->lib);
+	a->wake = wake_new();
+	if (!a->wake) {
+		log_write(LOG_PRIO_ERR, "cannot create the wake pipe");
+		return 1;
+	}
 
 	paths_config(a->config_path, sizeof a->config_path, opt->config);
 	paths_assets(a->assets, sizeof a->assets);
@@ -195,12 +200,14 @@ int app_init(struct app *a, const struct cli_options *opt)
 	}
 	a->shapes = shapes_new(a->display.r);
 
-	a->wake = wake_new(SDL_strcasecmp(driver, "KMSDRM") == 0);
-	if (!a->wake || !a->shapes) {
+	wake_watch_input(a->wake, SDL_strcasecmp(driver, "KMSDRM") == 0);
+	if (!a->shapes) {
 		log_write(LOG_PRIO_ERR, "out of memory");
 		return 1;
 	}
 	a->wake_event = SDL_RegisterEvents(1);
+	if (a->wake_event == (uint32_t)-1)
+		a->wake_event = SDL_USEREVENT;
 	if (a->sdl_waits && wake_forward(a->wake, push_wake_event, a) != 0) {
 		log_write(LOG_PRIO_ERR, "cannot start the wake thread");
 		return 1;
@@ -212,7 +219,6 @@ int app_init(struct app *a, const struct cli_options *opt)
 
 void app_fini(struct app *a)
 {
-	wake_free(a->wake);
 	script_free(a->script);
 	shapes_free(a->shapes);
 	text_free(a->text);
@@ -222,6 +228,7 @@ void app_fini(struct app *a)
 	if (TTF_WasInit())
 		TTF_Quit();
 	SDL_Quit();
+	wake_free(a->wake); /* last: SIGTERM stays a clean quit until the end */
 	memset(a, 0, sizeof *a);
 }
 
@@ -299,6 +306,7 @@ int app_run(struct app *a)
 		if (minute != a->shown_minute) {
 			a->shown_minute = minute;
 			a->dirty = true;
+			a->layout_valid = false; /* the clock's width changes */
 			if (a->wake)
 				wake_rescan_input(a->wake);
 		}

@@ -67,8 +67,12 @@ void app_handle_event(struct app *a, const SDL_Event *ev)
 			a->dirty = true;
 		}
 		break;
-	case SDL_RENDER_TARGETS_RESET:
 	case SDL_RENDER_DEVICE_RESET:
+		if (display_reset(&a->display) != 0)
+			log_write(LOG_PRIO_ERR, "display: cannot rotate the picture after a reset");
+		/* every texture is gone too */
+		/* fall through */
+	case SDL_RENDER_TARGETS_RESET:
 		text_cache_clear(a->text);
 		shapes_cache_clear(a->shapes);
 		a->dirty = true;

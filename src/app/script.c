@@ -69,10 +69,15 @@ struct script *script_load(const char *path, char *err, size_t n)
 		return NULL;
 	}
 	struct script *s = calloc(1, sizeof *s);
+	if (!s) {
+		fclose(f);
+		snprintf(err, n, "script %s: out of memory", path);
+		return NULL;
+	}
 	char line[256];
 	int lineno = 0;
 	size_t cap = 0;
-	while (s && fgets(line, sizeof line, f)) {
+	while (fgets(line, sizeof line, f)) {
 		lineno++;
 		char *p = line + strspn(line, " \t");
 		if (*p == '#' || *p == '\n' || *p == '\0')
@@ -80,8 +85,12 @@ struct script *script_load(const char *path, char *err, size_t n)
 		if (s->n == cap) {
 			cap = cap ? cap * 2 : 16;
 			struct step *grown = realloc(s->steps, cap * sizeof *grown);
-			if (!grown)
-				break;
+			if (!grown) {
+				snprintf(err, n, "script %s: out of memory", path);
+				fclose(f);
+				script_free(s);
+				return NULL;
+			}
 			s->steps = grown;
 		}
 		if (parse_step(p, &s->steps[s->n]) != 0) {

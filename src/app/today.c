@@ -112,6 +112,7 @@ void app_toggle_partner(struct app *a, int partner)
 	t->done[partner] = !t->done[partner];
 	app_set_notice(a, NOTICE_SAVE, NULL);
 	load_progress(a);
+	a->layout_valid = false; /* the status text changed */
 	log_write(LOG_PRIO_INFO, "saved: partner %c %s", partner ? 'B' : 'A',
 	          t->done[partner] ? "done" : "undone");
 	a->dirty = true;

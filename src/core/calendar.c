@@ -45,7 +45,8 @@ int calendar_is_weekend(int32_t day)
 int32_t calendar_local_day(time_t t)
 {
 	struct tm tm;
-	localtime_r(&t, &tm);
+	if (!localtime_r(&t, &tm))
+		return (int32_t)(t / 86400); /* beyond the calendar: UTC days */
 	return calendar_day_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }
 
@@ -61,6 +62,8 @@ time_t calendar_next_local_midnight(time_t t)
 	tm.tm_mday = d;
 	tm.tm_isdst = -1;
 	time_t next = mktime(&tm);
+	if (next == (time_t)-1 || next <= t - 86400 || next > t + 2 * 86400)
+		return t + 86400; /* outside what mktime can represent */
 	/* Where local midnight does not exist (a DST jump at 00:00), mktime
 	 * normalises to 01:00 or to 23:00 of the day before; step until the
 	 * instant really belongs to the next day. */

@@ -10,7 +10,6 @@
 struct reader {
 	FILE *f;
 	int line;        /* line of the text most recently handed to inih */
-	int at_line_start;
 	struct config *config;
 	const char *path;
 	config_report_fn report;
@@ -18,26 +17,35 @@ struct reader {
 	int problems;
 };
 
+static void problem(struct reader *r, const char *msg)
+{
+	r->problems++;
+	if (r->report)
+		r->report(r->ctx, r->path, r->line, msg);
+}
+
 /* inih asks for lines through this fgets-like reader, which lets us know
- * the line number of each key (Debian's libinih does not pass it). */
+ * the line number of each key (Debian's libinih does not pass it). inih's
+ * buffer is short (200 bytes): a longer line is skipped whole and reported,
+ * never split into pieces that would read as lines of their own. */
 static char *read_line(char *str, int num, void *stream)
 {
 	struct reader *r = stream;
 	char *s = fgets(str, num, r->f);
 	if (!s)
 		return NULL;
-	if (r->at_line_start)
-		r->line++;
+	r->line++;
 	size_t len = strlen(s);
-	r->at_line_start = len > 0 && s[len - 1] == '\n';
+	if (len > 0 && s[len - 1] != '\n') {
+		int c = fgetc(r->f);
+		if (c != EOF) {
+			while (c != EOF && c != '\n')
+				c = fgetc(r->f);
+			problem(r, "line is too long; skipped");
+			snprintf(str, (size_t)num, "\n");
+		}
+	}
 	return s;
-}
-
-static void problem(struct reader *r, const char *msg)
-{
-	r->problems++;
-	if (r->report)
-		r->report(r->ctx, r->path, r->line, msg);
 }
 
 static int on_setting(void *user, const char *section, const char *name, const char *value)
@@ -62,7 +70,6 @@ int config_file_load(struct config *c, const char *path, config_report_fn report
 	r.path = path;
 	r.report = report;
 	r.ctx = ctx;
-	r.at_line_start = 1;
 	r.f = fopen(path, "r");
 	if (!r.f) {
 		if (errno == ENOENT) {

@@ -90,7 +90,16 @@ static int make_pipe(int *r, int *wr)
 	return 0;
 }
 
-struct wake *wake_new(bool watch_input)
+void wake_watch_input(struct wake *w, bool on)
+{
+	w->watch_input = on;
+	if (on)
+		wake_rescan_input(w);
+	else
+		close_inputs(w);
+}
+
+struct wake *wake_new(void)
 {
 	struct wake *w = calloc(1, sizeof *w);
 	if (!w)
@@ -100,8 +109,6 @@ struct wake *wake_new(bool watch_input)
 		free(w);
 		return NULL;
 	}
-	w->watch_input = watch_input;
-	wake_rescan_input(w);
 
 	signal_pipe_w = w->pipe_w;
 	struct sigaction sa;

@@ -15,9 +15,12 @@
 struct wake;
 
 /* Creates the pipe and installs SIGTERM/SIGINT/SIGHUP handlers that write
- * to it. watch_input: also watch /dev/input/event*. NULL on failure
- * (errno). One per process. */
-struct wake *wake_new(bool watch_input);
+ * to it (call it first thing, so a signal during start-up is an ordinary
+ * quit). NULL on failure (errno). One per process. */
+struct wake *wake_new(void);
+
+/* Also watch /dev/input/event* (on KMSDRM, where SDL reads them). */
+void wake_watch_input(struct wake *w, bool on);
 void wake_free(struct wake *w); /* NULL-safe; restores default signals */
 
 /* Wakes the sleeper; safe from any thread and from a signal handler. */

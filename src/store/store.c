@@ -239,19 +239,26 @@ static void move_aside(const char *path, char *moved_to, size_t n)
 	struct tm tm;
 	gmtime_r(&now, &tm);
 	strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%SZ", &tm);
-	snprintf(moved_to, n, "%s.corrupt-%s", path, stamp);
-	/* never overwrite an earlier damaged file (two recoveries in a second) */
-	for (int i = 1; access(moved_to, F_OK) == 0 && i < 1000; i++)
-		snprintf(moved_to, n, "%s.corrupt-%s-%d", path, stamp, i);
-	if (rename(path, moved_to) != 0) {
+	/* never overwrite anything: not an earlier damaged file (two
+	 * recoveries in a second), not a name cut short by a long path */
+	int i = 0;
+	do {
+		int k = i ? snprintf(moved_to, n, "%s.corrupt-%s-%d", path, stamp, i)
+		          : snprintf(moved_to, n, "%s.corrupt-%s", path, stamp);
+		if (k < 0 || (size_t)k + 16 >= n) {
+			moved_to[0] = '\0';
+			return;
+		}
+	} while (access(moved_to, F_OK) == 0 && ++i < 1000);
+	if (i == 1000 || rename(path, moved_to) != 0) {
 		moved_to[0] = '\0';
 		return;
 	}
 	static const char *const SIDE[] = { "-wal", "-shm", "-journal" };
-	for (size_t i = 0; i < 3; i++) {
-		char a[1100], b[1100];
-		snprintf(a, sizeof a, "%s%s", path, SIDE[i]);
-		snprintf(b, sizeof b, "%s%s", moved_to, SIDE[i]);
+	for (size_t k = 0; k < 3; k++) {
+		char a[4200], b[4200];
+		snprintf(a, sizeof a, "%s%s", path, SIDE[k]);
+		snprintf(b, sizeof b, "%s%s", moved_to, SIDE[k]);
 		rename(a, b); /* absent side files are fine */
 	}
 }

@@ -25,8 +25,8 @@ enum store_status {
 
 struct store_open_info {
 	enum store_status status;
-	char moved_to[1024]; /* STORE_RECOVERED: where the damaged file now is */
-	char message[256];   /* a sentence for the screen when status != STORE_OK */
+	char moved_to[4200]; /* STORE_RECOVERED: where the damaged file now is */
+	char message[512];   /* a sentence for the screen when status != STORE_OK */
 };
 
 /* Opens or creates the database at path and brings its schema up to date.

@@ -81,8 +81,15 @@ bool display_update_size(struct display *d)
 		return false;
 	d->pw = pw;
 	d->ph = ph;
-	make_target(d);
+	if (make_target(d) != 0)
+		SDL_Log("display: cannot rotate the picture: %s", SDL_GetError());
 	return true;
+}
+
+int display_reset(struct display *d)
+{
+	d->target = NULL; /* gone with the device; not ours to destroy */
+	return make_target(d);
 }
 
 void display_begin(struct display *d)

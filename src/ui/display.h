@@ -26,6 +26,10 @@ void display_close(struct display *d); /* safe on a zeroed or closed display */
 /* Re-reads the output size after a resize; true when it changed. */
 bool display_update_size(struct display *d);
 
+/* Makes the rotation texture again after SDL lost it (a render device
+ * reset). Returns 0 or -1. */
+int display_reset(struct display *d);
+
 /* Call before drawing a frame and after it. */
 void display_begin(struct display *d);
 void display_present(struct display *d);

@@ -156,6 +156,32 @@ static void test_huge_line(void)
 	free(text);
 }
 
+static void test_long_line_is_skipped_whole(void)
+{
+	/* longer than the INI reader's line buffer: one problem on its own line,
+	 * no piece of it read as a key, the lines after it numbered right */
+	char text[1024] = "[display]\n"                     /* 1 */
+	                  "rotation = 90\n";                 /* 2 */
+	strcat(text, "; ");                                 /* 3: a long comment */
+	for (int i = 0; i < 30; i++)
+		strcat(text, "name = x ");
+	strcat(text, "\nfont = ");                          /* 4: a long value */
+	for (int i = 0; i < 30; i++)
+		strcat(text, "/abcdefghi");
+	strcat(text, "\nrotation = 45\n");                 /* 5 */
+	struct config c;
+	struct reports r;
+	int missing;
+	int rc = load(&c, text, &r, &missing);
+	CHECK_EQ_INT(rc, 3);
+	CHECK_EQ_INT(r.line[0], 3);
+	CHECK(strstr(r.msg[0], "too long") != NULL);
+	CHECK_EQ_INT(r.line[1], 4);
+	CHECK_EQ_INT(r.line[2], 5);
+	CHECK_EQ_STR(c.font, "");          /* never a truncated path */
+	CHECK_EQ_INT(c.rotation, 90);
+}
+
 static void test_colors(void)
 {
 	struct rgb c;
@@ -173,6 +199,7 @@ int main(void)
 	test_bad_lines();
 	test_syntax_error_line();
 	test_huge_line();
+	test_long_line_is_skipped_whole();
 	test_colors();
 	return harness_report();
 }
