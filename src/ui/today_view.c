@@ -69,7 +69,8 @@ void today_layout_compute(struct today_layout *l, struct text *t, const struct t
 	int inner = w - 2 * margin;
 
 	l->date_px = scaled(s, 24);
-	l->label_px = scaled(s, 17);
+	bool both = m->partner[0].done && m->partner[1].done && m->celebration;
+	l->label_px = scaled(s, both ? 24 : 17); /* the celebration reads from across the room */
 	l->name_px = scaled(s, 27);
 	l->chip_sub_px = scaled(s, 17);
 	l->status_px = scaled(s, 19);
@@ -204,7 +205,8 @@ void today_view_draw(SDL_Renderer *r, struct text *t, struct shapes *sh,
 
 	if (both && m->celebration) {
 		int hs = l->label.h * 3 / 4;
-		SDL_Rect heart = { l->label.x, l->label.y + (l->label.h - hs) / 2, hs, hs };
+		/* centred on the letters, not on the line with its descent */
+		SDL_Rect heart = { l->label.x, l->label.y + (l->label.h - hs) / 2 - l->label.h / 12, hs, hs };
 		shapes_draw(sh, SHAPE_HEART, heart, 0, 0, THEME_HEART);
 		text_draw(t, FACE_BOLD, l->label_px, THEME_HEART, l->label.x + hs + scaled(s, 8), l->label.y,
 		          m->celebration, strlen(m->celebration));
