@@ -1,7 +1,6 @@
 /* app/app.c: start-up, the event loop, shut-down. */
 #include "app/app.h"
 
-#include <SDL_image.h>
 #include <SDL_ttf.h>
 #include <stdio.h>
 #include <string.h>
@@ -138,7 +137,6 @@ int app_init(struct app *a, const struct cli_options *opt)
 	paths_assets(a->assets, sizeof a->assets);
 	struct problems p = { a, 0, "" };
 	load_config(&a->cfg, a->config_path, &p);
-	a->config_problems = p.count;
 	if (p.count)
 		app_set_notice(a, NOTICE_CONFIG, p.first);
 

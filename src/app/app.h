@@ -65,7 +65,6 @@ struct app {
 	bool layout_valid;
 	bool dirty;
 	bool quit;
-	int config_problems;
 
 	char notice[NOTICE_COUNT][320];
 	int64_t wall_minus_mono_ms; /* for noticing clock steps */

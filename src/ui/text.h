@@ -31,7 +31,7 @@ void text_cache_clear(struct text *t);
 
 /* Width in pixels of s[0..len) on one line. */
 int text_width(struct text *t, enum text_face face, int px, const char *s, size_t len);
-/* Distance between baselines of two lines, and the visible height of caps. */
+/* Distance in pixels between the baselines of two lines. */
 int text_line_height(struct text *t, enum text_face face, int px);
 
 /* A measure for core/text_wrap bound to a face and size. */
@@ -47,8 +47,7 @@ int text_draw(struct text *t, enum text_face face, int px, SDL_Color c, int x, i
               const char *s, size_t len);
 
 /* Wraps s into width w and draws the lines from (x, y); align 0 left,
- * 1 centre. line_gap is added between lines (pixels). Returns the height
- * used. */
+ * 1 centre. Returns the height used. */
 int text_draw_wrapped(struct text *t, enum text_face face, int px, SDL_Color c, int x, int y,
                       int w, int align, const char *s);
 

@@ -162,9 +162,7 @@ static void draw_chip(SDL_Renderer *r, struct text *t, struct shapes *sh,
 	int tx = mark.x + d + scaled(s, 12);
 	int tw = c.x + c.w - tx - radius / 3;
 	SDL_Color name_c = done ? THEME_CARD : THEME_INK;
-	SDL_Color sub_c = done ? theme_soften((struct rgb){ 255, 255, 255 }, 0.1f) : THEME_MUTED;
-	if (done)
-		sub_c = (SDL_Color){ 0xFF, 0xF6, 0xEA, 0xFF };
+	SDL_Color sub_c = done ? (SDL_Color){ 0xFF, 0xF6, 0xEA, 0xFF } : THEME_MUTED;
 	int name_h = text_line_height(t, FACE_BOLD, l->name_px);
 	int sub_h = text_line_height(t, FACE_REGULAR, l->chip_sub_px);
 	int ty = c.y + (c.h - name_h - sub_h) / 2;
