@@ -304,9 +304,6 @@ int app_run(struct app *a)
 		if (minute != a->shown_minute) {
 			a->shown_minute = minute;
 			a->dirty = true;
-			a->layout_valid = false; /* the clock's width changes */
-			if (a->wake)
-				wake_rescan_input(a->wake);
 		}
 		if (a->dirty) {
 			draw(a, now);

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/inotify.h>
 #include <unistd.h>
 
 #define WAKE_MAX_INPUT 16
@@ -19,6 +20,7 @@ struct wake {
 	bool watch_input;
 	int input_fd[WAKE_MAX_INPUT];
 	int n_input;
+	int inotify_fd;     /* /dev/input gaining or losing a device, or -1 */
 	pthread_t forwarder;
 	bool forwarding;
 	int stop_r, stop_w; /* tells the forwarder to end */
@@ -93,10 +95,21 @@ static int make_pipe(int *r, int *wr)
 void wake_watch_input(struct wake *w, bool on)
 {
 	w->watch_input = on;
-	if (on)
-		wake_rescan_input(w);
-	else
+	if (w->inotify_fd >= 0) {
+		close(w->inotify_fd);
+		w->inotify_fd = -1;
+	}
+	if (!on) {
 		close_inputs(w);
+		return;
+	}
+	/* a touch panel plugged in late is noticed without polling */
+	w->inotify_fd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
+	if (w->inotify_fd >= 0 && inotify_add_watch(w->inotify_fd, "/dev/input", IN_CREATE | IN_DELETE) < 0) {
+		close(w->inotify_fd);
+		w->inotify_fd = -1;
+	}
+	wake_rescan_input(w);
 }
 
 struct wake *wake_new(void)
@@ -105,6 +118,7 @@ struct wake *wake_new(void)
 	if (!w)
 		return NULL;
 	w->stop_r = w->stop_w = -1;
+	w->inotify_fd = -1;
 	if (make_pipe(&w->pipe_r, &w->pipe_w) != 0) {
 		free(w);
 		return NULL;
@@ -136,6 +150,8 @@ void wake_free(struct wake *w)
 	signal(SIGHUP, SIG_DFL);
 	signal_pipe_w = -1;
 	close_inputs(w);
+	if (w->inotify_fd >= 0)
+		close(w->inotify_fd);
 	close(w->pipe_r);
 	close(w->pipe_w);
 	if (w->stop_r >= 0) {
@@ -161,9 +177,10 @@ static void drain(int fd)
 
 int wake_wait(struct wake *w, int timeout_ms)
 {
-	struct pollfd p[1 + WAKE_MAX_INPUT];
+	struct pollfd p[2 + WAKE_MAX_INPUT];
 	int n = 0;
 	p[n++] = (struct pollfd){ .fd = w->pipe_r, .events = POLLIN };
+	p[n++] = (struct pollfd){ .fd = w->inotify_fd, .events = POLLIN }; /* -1 is skipped */
 	for (int i = 0; i < w->n_input; i++)
 		p[n++] = (struct pollfd){ .fd = w->input_fd[i], .events = POLLIN };
 	int r = poll(p, (nfds_t)n, timeout_ms);
@@ -171,15 +188,17 @@ int wake_wait(struct wake *w, int timeout_ms)
 		return errno == EINTR ? 1 : 0;
 	if (r == 0)
 		return 0;
-	bool lost_device = false;
+	bool rescan = false;
 	for (int i = 0; i < n; i++) {
 		if (p[i].revents & POLLIN)
 			drain(p[i].fd);
-		if (i > 0 && (p[i].revents & (POLLERR | POLLHUP | POLLNVAL)))
-			lost_device = true;
+		if (i == 1 && (p[i].revents & POLLIN))
+			rescan = true; /* a device came or went */
+		if (i > 1 && (p[i].revents & (POLLERR | POLLHUP | POLLNVAL)))
+			rescan = true; /* unplugged: stop polling a dead fd */
 	}
-	if (lost_device)
-		wake_rescan_input(w); /* unplugged: stop polling a dead fd */
+	if (rescan)
+		wake_rescan_input(w);
 	return 1;
 }
 

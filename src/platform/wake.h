@@ -30,7 +30,8 @@ void wake_signal(struct wake *w);
  * Returns 1 when woken by something, 0 on timeout. */
 int wake_wait(struct wake *w, int timeout_ms);
 
-/* Re-reads /dev/input (a touch panel plugged in late). Cheap; call rarely. */
+/* Re-reads /dev/input; wake_wait() does it by itself when a device comes
+ * or goes. */
 void wake_rescan_input(struct wake *w);
 
 /* Number of input devices watched. */

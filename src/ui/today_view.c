@@ -77,7 +77,14 @@ void today_layout_compute(struct today_layout *l, struct text *t, const struct t
 
 	int y = scaled(s, 18);
 	int row = text_line_height(t, FACE_REGULAR, l->date_px);
-	int clock_w = text_width(t, FACE_BOLD, l->date_px, m->clock, strlen(m->clock));
+	/* room for the widest time, so the layout never depends on the minute */
+	int clock_w = text_width(t, FACE_BOLD, l->date_px, "00:00", 5);
+	for (char d = '1'; d <= '9'; d++) {
+		char wide[6] = { d, d, ':', d, d, '\0' };
+		int cw = text_width(t, FACE_BOLD, l->date_px, wide, 5);
+		if (cw > clock_w)
+			clock_w = cw;
+	}
 	l->clock = (SDL_Rect){ w - margin - clock_w, y, clock_w, row };
 	l->date = (SDL_Rect){ margin, y, inner - clock_w - scaled(s, 16), row };
 	y += row + scaled(s, 10);
@@ -190,7 +197,9 @@ void today_view_draw(SDL_Renderer *r, struct text *t, struct shapes *sh,
 	SDL_RenderClear(r);
 
 	text_draw(t, FACE_REGULAR, l->date_px, THEME_INK, l->date.x, l->date.y, m->date, strlen(m->date));
-	text_draw(t, FACE_BOLD, l->date_px, THEME_INK, l->clock.x, l->clock.y, m->clock, strlen(m->clock));
+	int cw = text_width(t, FACE_BOLD, l->date_px, m->clock, strlen(m->clock));
+	text_draw(t, FACE_BOLD, l->date_px, THEME_INK, l->clock.x + l->clock.w - cw, l->clock.y, m->clock,
+	          strlen(m->clock));
 
 	if (l->notice.h > 0) {
 		int pad = scaled(s, 10);
