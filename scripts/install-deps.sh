@@ -4,7 +4,7 @@
 set -eu
 
 BUILD="cmake make gcc pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev \
-libsqlite3-dev libinih-dev fonts-lato fonts-dejavu-core"
+libsqlite3-dev libinih-dev libgpiod-dev fonts-lato fonts-dejavu-core"
 TEST="sqlite3"
 
 want="$BUILD"

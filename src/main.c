@@ -22,6 +22,8 @@ int main(int argc, char **argv)
 	}
 	if (opt.check_config)
 		return app_check_config(&opt);
+	if (opt.list_gpio)
+		return app_list_gpio(&opt);
 
 	static struct app app;
 	int rc = app_init(&app, &opt);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "app/script.h"
+#include "input/gpio.h"
 #include "platform/config_file.h"
 #include "platform/library_files.h"
 #include "platform/log.h"
@@ -40,6 +41,10 @@ void app_set_notice(struct app *a, enum notice_slot slot, const char *msg)
 
 void app_tap(struct app *a, int x, int y)
 {
+	if (a->screen == SCREEN_HUG) {
+		hug_tap(a);
+		return;
+	}
 	if (!a->layout_valid)
 		return;
 	int p = today_layout_hit_partner(&a->layout, x, y);
@@ -108,6 +113,17 @@ int app_check_config(const struct cli_options *opt)
 	size_t n = lib.count;
 	library_fini(&lib);
 	return p.count || n == 0 ? 2 : 0;
+}
+
+int app_list_gpio(const struct cli_options *opt)
+{
+	char path[PATH_MAX];
+	paths_config(path, sizeof path, opt->config);
+	struct problems p = { 0 };
+	struct config cfg;
+	load_config(&cfg, path, &p);
+	printf("Config: %s\n", path);
+	return gpio_list(stdout, &cfg.gpio, "/dev");
 }
 
 static void push_wake_event(void *ctx)
@@ -203,20 +219,26 @@ int app_init(struct app *a, const struct cli_options *opt)
 		log_write(LOG_PRIO_ERR, "out of memory");
 		return 1;
 	}
-	a->wake_event = SDL_RegisterEvents(1);
+	a->wake_event = SDL_RegisterEvents(2);
 	if (a->wake_event == (uint32_t)-1)
 		a->wake_event = SDL_USEREVENT;
+	a->io.event = a->wake_event + 1;
+	a->frame_ms = display_frame_ms(&a->display);
 	if (a->sdl_waits && wake_forward(a->wake, push_wake_event, a) != 0) {
 		log_write(LOG_PRIO_ERR, "cannot start the wake thread");
 		return 1;
 	}
 	a->wall_minus_mono_ms = app_wall_ms() - app_mono_ms();
+	hug_init(&a->hug);
+	a->io.motion_ms = -1;
+	buttons_open(a);
 	a->dirty = true;
 	return 0;
 }
 
 void app_fini(struct app *a)
 {
+	buttons_close(a); /* first: joins the reader thread */
 	script_free(a->script);
 	shapes_free(a->shapes);
 	text_free(a->text);
@@ -234,6 +256,11 @@ void app_fini(struct app *a)
 
 static void draw(struct app *a, time_t now)
 {
+	if (a->screen == SCREEN_HUG) {
+		display_begin(&a->display);
+		hug_draw(a, app_mono_ms());
+		return;
+	}
 	char buf[1024];
 	struct today_model m;
 	today_fill_model(a, &m, now, buf, sizeof buf);
@@ -263,9 +290,21 @@ static int next_timeout(struct app *a)
 {
 	int64_t wall = app_wall_ms();
 	int64_t timeout = 60000 - wall % 60000 + 5; /* the clock's next minute */
+	int64_t mono = app_mono_ms();
+	if (a->hug.phase == HUG_RUNNING) {
+		timeout = a->frame_ms; /* animate only while the ring fills */
+	}
+	int64_t deadlines[2] = { hug_next_deadline(&a->hug), buttons_next_deadline(a) };
+	for (int i = 0; i < 2; i++) {
+		if (deadlines[i] < 0)
+			continue;
+		int64_t in = deadlines[i] - mono;
+		if (in < timeout)
+			timeout = in < 0 ? 0 : in;
+	}
 	int64_t due = script_next_due(a->script);
 	if (due >= 0 && a->first_frame_ms >= 0) {
-		int64_t in = a->first_frame_ms + due - app_mono_ms();
+		int64_t in = a->first_frame_ms + due - mono;
 		if (in < timeout)
 			timeout = in < 0 ? 0 : in;
 	}
@@ -298,6 +337,9 @@ int app_run(struct app *a)
 		if (wake_quit_requested() || a->quit)
 			break;
 		check_clock(a);
+		int64_t mono = app_mono_ms();
+		buttons_tick(a, mono);
+		hug_tick(a, mono);
 		time_t now = (time_t)(app_wall_ms() / 1000);
 		today_refresh(a, now);
 		int64_t minute = (int64_t)now / 60;

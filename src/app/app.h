@@ -12,8 +12,10 @@
 #include <stdint.h>
 #include <time.h>
 
+#include "core/button.h"
 #include "core/cli.h"
 #include "core/config.h"
+#include "core/hug.h"
 #include "core/library.h"
 #include "store/store.h"
 #include "ui/display.h"
@@ -23,6 +25,8 @@
 
 struct wake;
 struct script;
+struct gpio;
+struct gpio_reader;
 
 /* What the screen says is wrong, most important first. */
 enum notice_slot {
@@ -32,6 +36,7 @@ enum notice_slot {
 	NOTICE_CONFIG,  /* a bad line in moments.conf */
 	NOTICE_LIBRARY, /* a bad moment in a library file */
 	NOTICE_FONT,    /* the configured font is missing */
+	NOTICE_GPIO,    /* the buttons could not be opened */
 	NOTICE_COUNT
 };
 
@@ -41,6 +46,21 @@ struct today {
 	char moment_id[LIBRARY_ID_MAX + 1];
 	bool done[2];
 	int days_done_7;       /* days with a moment done in the 7 ending today */
+};
+
+enum screen { SCREEN_TODAY, SCREEN_HUG };
+
+/* The GPIO side: lines, the reader thread, and each button's press state. */
+struct buttons {
+	struct gpio *gpio;
+	struct gpio_reader *reader;
+	uint32_t event;             /* SDL event type posted by the reader thread */
+	struct button b[GPIO_BUTTON_COUNT];
+	bool motion;                /* the motion sensor's level */
+	int64_t motion_ms;          /* monotonic time of the last motion, -1 none */
+	int64_t retry_ms;           /* monotonic time to try opening again, -1 never */
+	int64_t blink_until_ms[2];  /* a partner LED's confirming blink */
+	int led[2];                 /* level last driven, -1 unknown */
 };
 
 struct app {
@@ -59,6 +79,12 @@ struct app {
 	struct script *script;
 	bool sdl_waits;        /* SDL sleeps natively (X11/Wayland) */
 	uint32_t wake_event;   /* SDL event type for cross-thread wakes */
+
+	enum screen screen;
+	struct hug hug;
+	int64_t hug_wall_start;     /* wall-clock seconds when the hug began */
+	int frame_ms;               /* one frame at the display's refresh rate */
+	struct buttons io;
 
 	struct today today;
 	struct today_layout layout;
@@ -83,8 +109,18 @@ void app_fini(struct app *a); /* safe after a failed app_init */
  * 0 when clean, 2 otherwise. */
 int app_check_config(const struct cli_options *opt);
 
-/* Actions (from events.c) */
+/* --list-gpio: prints the chips, lines and configured buttons; returns 0,
+ * or 1 when no chip could be listed. */
+int app_list_gpio(const struct cli_options *opt);
+
+/* Actions (from events.c and buttons.c) */
 void app_toggle_partner(struct app *a, int partner);
+/* Marks (done = true) or undoes a partner's moment for today; nothing
+ * happens if it already is so. */
+void app_set_partner(struct app *a, int partner, bool done);
+void app_hug_press(struct app *a);   /* start, or cancel a running hug */
+void app_next_screen(struct app *a); /* the next screen; from the hug: home */
+void app_home(struct app *a);
 void app_tap(struct app *a, int x, int y);
 void app_set_notice(struct app *a, enum notice_slot slot, const char *msg);
 
@@ -96,7 +132,26 @@ int64_t app_wall_ms(void);
 void today_refresh(struct app *a, time_t now);
 void today_fill_model(struct app *a, struct today_model *m, time_t now, char *buf, size_t buf_size);
 
-/* events.c: the one place SDL events become app actions. */
+/* Shows "Not saved: <what>." and logs the store's error. */
+void app_save_failed(struct app *a, const char *what);
+
+/* hug.c */
+void hug_tap(struct app *a);                      /* a tap on the hug screen */
+void hug_tick(struct app *a, int64_t now_ms);     /* records a hug that just completed */
+void hug_draw(struct app *a, int64_t now_ms);
+
+/* buttons.c: GPIO lines to app actions (the GPIO half of events.c). */
+void buttons_open(struct app *a);
+void buttons_close(struct app *a);
+void buttons_drain(struct app *a);                /* edges posted by the reader thread */
+void buttons_tick(struct app *a, int64_t now_ms); /* deadlines: debounce, long press, retry */
+int64_t buttons_next_deadline(const struct app *a);
+void buttons_update_leds(struct app *a, int64_t now_ms);
+void buttons_blink(struct app *a, int partner);   /* one blink to confirm a press */
+
+/* events.c: the one place SDL events and button presses become app actions. */
 void app_handle_event(struct app *a, const SDL_Event *ev);
+void app_button_event(struct app *a, int line, bool long_press);
+void app_motion(struct app *a);
 
 #endif

@@ -28,6 +28,16 @@ void app_handle_event(struct app *a, const SDL_Event *ev)
 		case SDLK_KP_2:
 			app_toggle_partner(a, 1);
 			break;
+		case SDLK_h:
+			app_hug_press(a);
+			break;
+		case SDLK_n:
+		case SDLK_TAB:
+			app_next_screen(a);
+			break;
+		case SDLK_HOME:
+			app_home(a);
+			break;
 		case SDLK_ESCAPE:
 			/* on the wall there is no keyboard; in a window Esc closes */
 			if (a->opt.window_w > 0)
@@ -78,6 +88,45 @@ void app_handle_event(struct app *a, const SDL_Event *ev)
 		a->dirty = true;
 		break;
 	default:
+		if (ev->type == a->io.event)
+			buttons_drain(a);
 		break;
 	}
+}
+
+/* A debounced press of a GPIO button (short: on release; long: while held). */
+void app_button_event(struct app *a, int line, bool long_press)
+{
+	log_write(LOG_PRIO_INFO, "button: %s %s", CONFIG_GPIO_KEYS[line], long_press ? "long" : "short");
+	switch (line) {
+	case GPIO_LINE_PARTNER_A:
+	case GPIO_LINE_PARTNER_B: {
+		int p = line == GPIO_LINE_PARTNER_B;
+		/* a press says "done" (again: still done); a long press undoes */
+		app_set_partner(a, p, !long_press);
+		buttons_blink(a, p);
+		break;
+	}
+	case GPIO_LINE_HUG:
+		app_hug_press(a);
+		break;
+	case GPIO_LINE_NEXT:
+		if (long_press)
+			app_home(a);
+		else
+			app_next_screen(a);
+		break;
+	default:
+		break;
+	}
+}
+
+/* Motion in front of the screen (the screen schedule wakes on it). */
+void app_motion(struct app *a)
+{
+	static int64_t last_logged = -1;
+	int64_t now = app_mono_ms();
+	if (last_logged < 0 || now - last_logged > 60000)
+		log_write(LOG_PRIO_INFO, "motion");
+	last_logged = now;
 }

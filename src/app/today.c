@@ -26,7 +26,7 @@ static void collect(void *ctx, int32_t day, const char *id)
 	h->n++;
 }
 
-static void save_failed(struct app *a, const char *what)
+void app_save_failed(struct app *a, const char *what)
 {
 	char msg[320];
 	snprintf(msg, sizeof msg, "Not saved: %s.", what);
@@ -93,28 +93,34 @@ void today_refresh(struct app *a, time_t now)
 
 void app_toggle_partner(struct app *a, int partner)
 {
+	today_refresh(a, (time_t)(app_wall_ms() / 1000));
+	if (partner >= 0 && partner <= 1)
+		app_set_partner(a, partner, !a->today.done[partner]);
+}
+
+void app_set_partner(struct app *a, int partner, bool done)
+{
 	struct today *t = &a->today;
 	int64_t now = app_wall_ms() / 1000;
-	today_refresh(a, (time_t)now); /* a tap just after midnight counts for the new day */
-	if (partner < 0 || partner > 1 || t->moment < 0)
+	today_refresh(a, (time_t)now); /* a press just after midnight counts for the new day */
+	if (partner < 0 || partner > 1 || t->moment < 0 || t->done[partner] == done)
 		return;
 	int rc;
-	if (t->done[partner])
+	if (!done)
 		rc = store_done_undo(a->store, t->day, partner, now);
 	else
 		rc = store_done_mark(a->store, t->day, t->moment_id, partner, now);
 	if (rc != 0) {
-		save_failed(a, store_last_error(a->store));
+		app_save_failed(a, store_last_error(a->store));
 		a->dirty = true;
 		return;
 	}
 	/* committed: only now does the screen change */
-	t->done[partner] = !t->done[partner];
+	t->done[partner] = done;
 	app_set_notice(a, NOTICE_SAVE, NULL);
 	load_progress(a);
 	a->layout_valid = false; /* the status text changed */
-	log_write(LOG_PRIO_INFO, "saved: partner %c %s", partner ? 'B' : 'A',
-	          t->done[partner] ? "done" : "undone");
+	log_write(LOG_PRIO_INFO, "saved: partner %c %s", partner ? 'B' : 'A', done ? "done" : "undone");
 	a->dirty = true;
 }
 

@@ -14,10 +14,12 @@ const char CLI_USAGE[] =
 	"  --config PATH       config file (default: /etc/moments/moments.conf)\n"
 	"  --check-config      check the config file and the moment library, then exit\n"
 	"  --screenshot FILE   draw the first frame, save it as PNG and exit\n"
+	"  --list-gpio         list the GPIO chips and lines, and where the buttons are\n"
 	"  --help              show this help and exit\n"
 	"  --version           show the version and exit\n"
 	"\n"
-	"Keys: 1 and 2 mark partner A or B done (again: undo), Esc quits a window.\n"
+	"Keys: 1 and 2 mark partner A or B done (again: undo), H starts or stops a hug,\n"
+	"N goes to the next screen, Home to the first, Esc quits a window.\n"
 	"Exit status: 0 done, 1 could not start, 2 bad usage or config.\n";
 
 static int parse_size(const char *s, int *w, int *h)
@@ -51,6 +53,10 @@ int cli_parse(int argc, char **argv, struct cli_options *o, char *err, size_t n)
 		}
 		if (strcmp(a, "--check-config") == 0) {
 			o->check_config = true;
+			continue;
+		}
+		if (strcmp(a, "--list-gpio") == 0) {
+			o->list_gpio = true;
 			continue;
 		}
 		if (strcmp(a, "--windowed") == 0) {

@@ -11,7 +11,7 @@ struct cli_options {
 	const char *config;      /* --config PATH */
 	const char *screenshot;  /* --screenshot FILE.png */
 	const char *script;      /* --script FILE (scripted input, for tests) */
-	bool help, version, check_config;
+	bool help, version, check_config, list_gpio;
 };
 
 /* Parses argv into o (pointers point into argv). Returns 0, or -1 with a

@@ -23,7 +23,8 @@ static const struct {
 	{ "moss", { 0x6B, 0x7A, 0x2E } },
 };
 
-static const char *const BUTTON_KEYS[GPIO_BTN_COUNT] = { "partner_a", "partner_b", "hug", "next" };
+const char *const CONFIG_GPIO_KEYS[GPIO_LINE_COUNT] = { "partner_a", "partner_b", "hug", "next",
+                                                        "pir",       "led_a",     "led_b" };
 
 void config_defaults(struct config *c)
 {
@@ -34,11 +35,15 @@ void config_defaults(struct config *c)
 	c->partner[1].color = PALETTE[2].rgb;
 	c->rotation = 0;
 	c->evening_hour = 20;
-	/* Pin table in hardware/: BCM numbering, the same on every Pi. */
-	strcpy(c->gpio.line[GPIO_BTN_PARTNER_A], "GPIO17");
-	strcpy(c->gpio.line[GPIO_BTN_PARTNER_B], "GPIO27");
-	strcpy(c->gpio.line[GPIO_BTN_HUG], "GPIO22");
-	strcpy(c->gpio.line[GPIO_BTN_NEXT], "GPIO23");
+	c->night_hour = 22;
+	c->morning_hour = 6;
+	c->hug_seconds = 30;
+	/* Pin table in hardware/: BCM numbering, the same on every Pi. The
+	 * motion sensor and the LEDs are optional and off until configured. */
+	strcpy(c->gpio.line[GPIO_LINE_PARTNER_A], "GPIO17");
+	strcpy(c->gpio.line[GPIO_LINE_PARTNER_B], "GPIO27");
+	strcpy(c->gpio.line[GPIO_LINE_HUG], "GPIO22");
+	strcpy(c->gpio.line[GPIO_LINE_NEXT], "GPIO23");
 	c->gpio.debounce_ms = 30;
 	c->gpio.long_press_ms = 1500;
 }
@@ -139,7 +144,18 @@ static enum config_result set_display(struct config *c, const char *section, con
 			return bad(msg, n, section, key, "must be an hour from 0 to 23; 20 is used");
 		return CONFIG_OK;
 	}
-	snprintf(msg, n, "[%s] unknown key '%s' (expected rotation, font, font_bold, evening_hour)",
+	if (strcmp(key, "night_hour") == 0) {
+		if (parse_int(value, 0, 23, &c->night_hour) != 0)
+			return bad(msg, n, section, key, "must be an hour from 0 to 23; 22 is used");
+		return CONFIG_OK;
+	}
+	if (strcmp(key, "morning_hour") == 0) {
+		if (parse_int(value, 0, 23, &c->morning_hour) != 0)
+			return bad(msg, n, section, key, "must be an hour from 0 to 23; 6 is used");
+		return CONFIG_OK;
+	}
+	snprintf(msg, n, "[%s] unknown key '%s' (expected rotation, font, font_bold, "
+	                 "evening_hour, night_hour, morning_hour)",
 	         section, key);
 	return CONFIG_UNKNOWN_KEY;
 }
@@ -147,11 +163,15 @@ static enum config_result set_display(struct config *c, const char *section, con
 static enum config_result set_gpio(struct gpio_config *g, const char *section, const char *key,
                                    const char *value, char *msg, size_t n)
 {
-	if (strcmp(key, "chip") == 0)
-		return copy_text(g->chip, sizeof g->chip, value, msg, n, section, key);
-	for (int b = 0; b < GPIO_BTN_COUNT; b++) {
-		if (strcmp(key, BUTTON_KEYS[b]) != 0)
+	if (strcmp(key, "chip") == 0) {
+		g->off = strcasecmp(value, "off") == 0 || strcasecmp(value, "none") == 0;
+		return copy_text(g->chip, sizeof g->chip, g->off ? "" : value, msg, n, section, key);
+	}
+	for (int b = 0; b < GPIO_LINE_COUNT; b++) {
+		if (strcmp(key, CONFIG_GPIO_KEYS[b]) != 0)
 			continue;
+		if (strcasecmp(value, "off") == 0 || strcasecmp(value, "none") == 0)
+			value = ""; /* not wired */
 		for (const char *p = value; *p; p++)
 			if (!isalnum((unsigned char)*p) && *p != '_' && *p != '-')
 				return bad(msg, n, section, key,
@@ -169,7 +189,7 @@ static enum config_result set_gpio(struct gpio_config *g, const char *section, c
 		return CONFIG_OK;
 	}
 	snprintf(msg, n, "[%s] unknown key '%s' (expected chip, partner_a, partner_b, hug, next, "
-	                 "debounce_ms, long_press_ms)", section, key);
+	                 "pir, led_a, led_b, debounce_ms, long_press_ms)", section, key);
 	return CONFIG_UNKNOWN_KEY;
 }
 
@@ -186,6 +206,16 @@ enum config_result config_set(struct config *c, const char *section, const char 
 		return set_display(c, section, key, value, msg, n);
 	if (strcmp(section, "gpio") == 0)
 		return set_gpio(&c->gpio, section, key, value, msg, n);
-	snprintf(msg, n, "unknown section [%s] (expected partner_a, partner_b, display, gpio)", section);
+	if (strcmp(section, "hug") == 0) {
+		if (strcmp(key, "seconds") != 0) {
+			snprintf(msg, n, "[%s] unknown key '%s' (expected seconds)", section, key);
+			return CONFIG_UNKNOWN_KEY;
+		}
+		if (parse_int(value, 20, 60, &c->hug_seconds) != 0)
+			return bad(msg, n, section, key, "must be 20 to 60 seconds; 30 is used");
+		return CONFIG_OK;
+	}
+	snprintf(msg, n, "unknown section [%s] (expected partner_a, partner_b, display, gpio, hug)",
+	         section);
 	return CONFIG_UNKNOWN_KEY;
 }

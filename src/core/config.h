@@ -6,6 +6,7 @@
 #ifndef MOMENTS_CORE_CONFIG_H
 #define MOMENTS_CORE_CONFIG_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -21,11 +22,28 @@ struct partner_config {
 	struct rgb color;
 };
 
-enum gpio_button { GPIO_BTN_PARTNER_A, GPIO_BTN_PARTNER_B, GPIO_BTN_HUG, GPIO_BTN_NEXT, GPIO_BTN_COUNT };
+/* The GPIO lines moments uses. The first GPIO_BUTTON_COUNT are buttons
+ * (inputs, pull-up, active-low); then the motion sensor (input, active-high)
+ * and the partners' button LEDs (outputs). */
+enum gpio_line {
+	GPIO_LINE_PARTNER_A,
+	GPIO_LINE_PARTNER_B,
+	GPIO_LINE_HUG,
+	GPIO_LINE_NEXT,
+	GPIO_LINE_PIR,
+	GPIO_LINE_LED_A,
+	GPIO_LINE_LED_B,
+	GPIO_LINE_COUNT
+};
+#define GPIO_BUTTON_COUNT 4
+
+/* The config key of each line: partner_a, partner_b, hug, next, pir, led_a, led_b. */
+extern const char *const CONFIG_GPIO_KEYS[GPIO_LINE_COUNT];
 
 struct gpio_config {
-	char chip[64];                  /* label (pinctrl-rp1) or /dev path; "" = auto */
-	char line[GPIO_BTN_COUNT][32];  /* "GPIO17" or an offset; "" = not wired */
+	bool off;                        /* chip = off: no buttons at all */
+	char chip[64];                   /* label (pinctrl-rp1) or /dev path; "" = auto */
+	char line[GPIO_LINE_COUNT][32];  /* "GPIO17" or an offset; "" = not wired */
 	int debounce_ms;
 	int long_press_ms;
 };
@@ -36,6 +54,9 @@ struct config {
 	char font[CONFIG_PATH_MAX];     /* regular weight; "" = built-in choice */
 	char font_bold[CONFIG_PATH_MAX];
 	int evening_hour;               /* 0-23, when the day turns to evening */
+	int night_hour;                 /* 0-23, when the house sleeps (LEDs dark) */
+	int morning_hour;               /* 0-23, when the night ends */
+	int hug_seconds;                /* 20-60, the hug timer's length */
 	struct gpio_config gpio;
 };
 

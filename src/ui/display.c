@@ -143,3 +143,13 @@ const char *display_driver(void)
 	const char *name = SDL_GetCurrentVideoDriver();
 	return name ? name : "none";
 }
+
+int display_frame_ms(const struct display *d)
+{
+	SDL_DisplayMode mode;
+	int idx = d->win ? SDL_GetWindowDisplayIndex(d->win) : 0;
+	if (SDL_GetCurrentDisplayMode(idx < 0 ? 0 : idx, &mode) == 0 && mode.refresh_rate >= 20 &&
+	    mode.refresh_rate <= 240)
+		return 1000 / mode.refresh_rate;
+	return 16;
+}

@@ -33,6 +33,8 @@ int display_reset(struct display *d);
 /* Call before drawing a frame and after it. */
 void display_begin(struct display *d);
 void display_present(struct display *d);
+/* One frame at the display's refresh rate in ms (16 when unknown). */
+int display_frame_ms(const struct display *d);
 
 /* Writes the frame just drawn (as the panel shows it) to a PNG file. Call
  * between display_begin() and display_present(). Returns 0 or -1. */

@@ -123,27 +123,28 @@ static SDL_Texture *render_shape(SDL_Renderer *r, const struct shape_entry *e, S
 	return tex;
 }
 
-void shapes_draw(struct shapes *s, enum shape_kind kind, SDL_Rect dst, int radius, int stroke,
-                 SDL_Color c)
+/* The cached texture for a shape (rendered on first use), or NULL. */
+static SDL_Texture *shape_texture(struct shapes *s, enum shape_kind kind, int w, int h, int radius,
+                                  int stroke, SDL_Color c)
 {
-	if (dst.w <= 0 || dst.h <= 0)
-		return;
+	if (w <= 0 || h <= 0)
+		return NULL;
 	uint32_t rgba = (uint32_t)c.r << 24 | (uint32_t)c.g << 16 | (uint32_t)c.b << 8 | c.a;
 	s->clock++;
 	struct shape_entry *hit = NULL;
 	for (int i = 0; i < s->n; i++) {
 		struct shape_entry *e = &s->e[i];
-		if (e->kind == kind && e->w == dst.w && e->h == dst.h && e->radius == radius &&
+		if (e->kind == kind && e->w == w && e->h == h && e->radius == radius &&
 		    e->stroke == stroke && e->rgba == rgba) {
 			hit = e;
 			break;
 		}
 	}
 	if (!hit) {
-		struct shape_entry e = { kind, dst.w, dst.h, radius, stroke, rgba, NULL, 0 };
+		struct shape_entry e = { kind, w, h, radius, stroke, rgba, NULL, 0 };
 		e.tex = render_shape(s->r, &e, c);
 		if (!e.tex)
-			return;
+			return NULL;
 		if (s->n < SHAPES_CACHE) {
 			hit = &s->e[s->n++];
 		} else {
@@ -156,5 +157,62 @@ void shapes_draw(struct shapes *s, enum shape_kind kind, SDL_Rect dst, int radiu
 		*hit = e;
 	}
 	hit->used = s->clock;
-	SDL_RenderCopy(s->r, hit->tex, NULL, &dst);
+	return hit->tex;
+}
+
+void shapes_draw(struct shapes *s, enum shape_kind kind, SDL_Rect dst, int radius, int stroke,
+                 SDL_Color c)
+{
+	SDL_Texture *tex = shape_texture(s, kind, dst.w, dst.h, radius, stroke, c);
+	if (tex)
+		SDL_RenderCopy(s->r, tex, NULL, &dst);
+}
+
+#define ARC_STEPS 96
+
+void shapes_draw_arc(struct shapes *s, SDL_Rect dst, int stroke, double fraction, SDL_Color c)
+{
+	if (fraction <= 0.0)
+		return;
+	if (fraction >= 1.0) {
+		shapes_draw(s, SHAPE_RING, dst, 0, stroke, c);
+		return;
+	}
+	SDL_Texture *tex = shape_texture(s, SHAPE_RING, dst.w, dst.h, 0, stroke, c);
+	if (!tex)
+		return;
+	/* A fan from the centre out to the edge of the ring's box, textured
+	 * with the anti-aliased ring: the texture gives the soft edges.
+	 * (Texture coordinates stay within 0..1: no renderer needs wrapping.) */
+	float cx = dst.x + dst.w / 2.0f, cy = dst.y + dst.h / 2.0f;
+	float hw = dst.w / 2.0f, hh = dst.h / 2.0f;
+	int steps = (int)(fraction * ARC_STEPS) + 1;
+	SDL_Vertex v[ARC_STEPS + 2];
+	int idx[ARC_STEPS * 3];
+	SDL_Color white = { 255, 255, 255, 255 };
+	v[0] = (SDL_Vertex){ { cx, cy }, white, { 0.5f, 0.5f } };
+	for (int i = 0; i <= steps; i++) {
+		double a = -M_PI / 2 + 2 * M_PI * fraction * i / steps; /* clockwise from 12 o'clock */
+		float ca = (float)cos(a), sa = (float)sin(a);
+		/* where the ray leaves the box */
+		float tx = fabsf(ca) > 1e-6f ? hw / fabsf(ca) : 1e9f, ty = fabsf(sa) > 1e-6f ? hh / fabsf(sa) : 1e9f;
+		float reach = tx < ty ? tx : ty;
+		float px = cx + reach * ca, py = cy + reach * sa;
+		v[i + 1] = (SDL_Vertex){ { px, py }, white,
+			                 { (px - dst.x) / dst.w, (py - dst.y) / dst.h } };
+	}
+	for (int i = 0; i < steps; i++) {
+		idx[i * 3] = 0;
+		idx[i * 3 + 1] = i + 1;
+		idx[i * 3 + 2] = i + 2;
+	}
+	SDL_RenderGeometry(s->r, tex, v, steps + 2, idx, steps * 3);
+	/* round caps at both ends */
+	double rmid = (dst.w < dst.h ? dst.w : dst.h) / 2.0 - stroke / 2.0;
+	for (int end = 0; end < 2; end++) {
+		double a = -M_PI / 2 + (end ? 2 * M_PI * fraction : 0.0);
+		SDL_Rect cap = { (int)lround(cx + rmid * cos(a) - stroke / 2.0),
+			         (int)lround(cy + rmid * sin(a) - stroke / 2.0), stroke, stroke };
+		shapes_draw(s, SHAPE_DISC, cap, 0, 0, c);
+	}
 }

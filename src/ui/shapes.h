@@ -21,4 +21,8 @@ void shapes_cache_clear(struct shapes *s);
 void shapes_draw(struct shapes *s, enum shape_kind kind, SDL_Rect dst, int radius, int stroke,
                  SDL_Color c);
 
+/* Draws the first `fraction` (0..1) of a ring inscribed in dst, clockwise
+ * from 12 o'clock, with round ends. */
+void shapes_draw_arc(struct shapes *s, SDL_Rect dst, int stroke, double fraction, SDL_Color c);
+
 #endif

@@ -48,7 +48,7 @@ static void test_defaults_and_missing(void)
 	config_defaults(&c);
 	CHECK_EQ_STR(c.partner[0].name, "Partner A");
 	CHECK_EQ_INT(c.rotation, 0);
-	CHECK_EQ_STR(c.gpio.line[GPIO_BTN_PARTNER_A], "GPIO17");
+	CHECK_EQ_STR(c.gpio.line[GPIO_LINE_PARTNER_A], "GPIO17");
 	struct reports r = { 0 };
 	int missing = 0;
 	CHECK_EQ_INT(config_file_load(&c, "/nonexistent/moments.conf", on_report, &r, &missing), 0);
@@ -75,7 +75,12 @@ static void test_good_file(void)
 	              "evening_hour = 19\n"
 	              "[gpio]\n"
 	              "chip = pinctrl-rp1\n"
-	              "hug = 5\n",
+	              "hug = 5\n"
+	              "next = off\n"
+	              "led_a = GPIO5\n"
+	              "pir = GPIO24\n"
+	              "[hug]\n"
+	              "seconds = 45\n",
 	              &r, &missing);
 	CHECK_EQ_INT(rc, 0);
 	CHECK_EQ_INT(missing, 0);
@@ -85,8 +90,26 @@ static void test_good_file(void)
 	CHECK_EQ_INT(c.rotation, 270);
 	CHECK_EQ_INT(c.evening_hour, 19);
 	CHECK_EQ_STR(c.gpio.chip, "pinctrl-rp1");
-	CHECK_EQ_STR(c.gpio.line[GPIO_BTN_HUG], "5");
-	CHECK_EQ_STR(c.gpio.line[GPIO_BTN_PARTNER_B], "GPIO27"); /* untouched default */
+	CHECK_EQ_STR(c.gpio.line[GPIO_LINE_HUG], "5");
+	CHECK_EQ_STR(c.gpio.line[GPIO_LINE_PARTNER_B], "GPIO27"); /* untouched default */
+	CHECK_EQ_STR(c.gpio.line[GPIO_LINE_NEXT], "");            /* not wired */
+	CHECK_EQ_STR(c.gpio.line[GPIO_LINE_LED_A], "GPIO5");
+	CHECK_EQ_STR(c.gpio.line[GPIO_LINE_LED_B], "");           /* optional, off by default */
+	CHECK_EQ_STR(c.gpio.line[GPIO_LINE_PIR], "GPIO24");
+	CHECK(!c.gpio.off);
+	CHECK_EQ_INT(c.hug_seconds, 45);
+}
+
+static void test_gpio_off_and_hug_range(void)
+{
+	struct config c;
+	struct reports r;
+	int missing;
+	int rc = load(&c, "[gpio]\nchip = off\n[hug]\nseconds = 5\n", &r, &missing);
+	CHECK_EQ_INT(rc, 1);
+	CHECK(c.gpio.off);
+	CHECK_EQ_INT(c.hug_seconds, 30); /* 5 s is below the range: default kept */
+	CHECK_EQ_INT(r.line[0], 4);
 }
 
 static void test_bad_lines(void)
@@ -196,6 +219,7 @@ int main(void)
 {
 	test_defaults_and_missing();
 	test_good_file();
+	test_gpio_off_and_hug_range();
 	test_bad_lines();
 	test_syntax_error_line();
 	test_huge_line();

@@ -1,0 +1,96 @@
+/* app/hug.c: the hug timer screen and its record. */
+#include <stdio.h>
+
+#include "app/app.h"
+#include "core/calendar.h"
+#include "platform/log.h"
+#include "ui/hug_view.h"
+
+static void go_home(struct app *a)
+{
+	if (a->hug.phase == HUG_RUNNING) {
+		log_write(LOG_PRIO_INFO, "hug: cancelled after %lld s (not counted)",
+		          (long long)((app_mono_ms() - a->hug.start_ms) / 1000));
+	}
+	hug_cancel(&a->hug);
+	a->screen = SCREEN_TODAY;
+	a->layout_valid = false;
+	a->dirty = true;
+}
+
+void app_hug_press(struct app *a)
+{
+	int64_t now = app_mono_ms();
+	hug_tick(a, now);
+	if (a->hug.phase == HUG_RUNNING) {
+		go_home(a);
+		return;
+	}
+	hug_start(&a->hug, now, a->cfg.hug_seconds * 1000);
+	a->hug_wall_start = app_wall_ms() / 1000;
+	a->screen = SCREEN_HUG;
+	a->dirty = true;
+	log_write(LOG_PRIO_INFO, "hug: started (%d s)", a->cfg.hug_seconds);
+}
+
+void app_home(struct app *a)
+{
+	if (a->screen != SCREEN_TODAY)
+		go_home(a);
+}
+
+void app_next_screen(struct app *a)
+{
+	/* The today screen is the only one to browse so far; from the hug
+	 * screen, next goes home. */
+	app_home(a);
+}
+
+void hug_tap(struct app *a)
+{
+	if (a->hug.phase == HUG_RUNNING)
+		app_hug_press(a); /* cancels */
+	else
+		go_home(a);
+}
+
+void hug_tick(struct app *a, int64_t now)
+{
+	if (a->hug.phase == HUG_IDLE)
+		return;
+	enum hug_phase before = a->hug.phase;
+	if (hug_update(&a->hug, now)) {
+		int64_t ms = a->hug.duration_ms;
+		int32_t day = calendar_local_day((time_t)a->hug_wall_start);
+		if (store_hug_add(a->store, day, a->hug_wall_start, ms) != 0) {
+			app_save_failed(a, "the hug");
+		} else {
+			app_set_notice(a, NOTICE_SAVE, NULL);
+			log_write(LOG_PRIO_INFO, "saved: hug %lld s", (long long)(ms / 1000));
+		}
+	}
+	if (a->hug.phase == HUG_IDLE && a->screen == SCREEN_HUG) {
+		a->screen = SCREEN_TODAY;
+		a->layout_valid = false;
+	}
+	if (a->hug.phase == HUG_RUNNING || a->hug.phase != before)
+		a->dirty = true; /* each frame while it runs, and the change at the end */
+}
+
+void hug_draw(struct app *a, int64_t now)
+{
+	bool ended = a->hug.phase == HUG_ENDED;
+	char caption[160];
+	if (ended)
+		snprintf(caption, sizeof caption, "%d seconds, together.", a->hug.duration_ms / 1000);
+	else
+		snprintf(caption, sizeof caption, "Hold each other. Longer hugs go with lower stress.");
+	struct hug_model m = {
+		.progress = hug_progress(&a->hug, now),
+		.seconds_left = hug_seconds_left(&a->hug, now),
+		.ended = ended,
+		.caption = caption,
+		.hint = ended ? "Tap to go back" : "Tap or press hug to stop",
+	};
+	hug_view_draw(a->display.r, a->text, a->shapes, a->display.lw, a->display.lh, &m);
+}

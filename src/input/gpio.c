@@ -1,0 +1,391 @@
+/* input/gpio.c: finding the chip and lines, requesting them, and saying
+ * clearly what went wrong; the libgpiod calls are in gpio_v1.c/gpio_v2.c. */
+#include "input/gpio.h"
+
+#include <ctype.h>
+#include <dirent.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "input/gpio_backend.h"
+
+struct gpio {
+	struct gb_chip *chip;
+	struct gb_req *req;
+	char desc[300];
+	bool has[GPIO_LINE_COUNT];
+	unsigned offset[GPIO_LINE_COUNT];
+	bool initial[GPIO_LINE_COUNT];
+};
+
+static const char *const ROLES[GPIO_LINE_COUNT] = {
+	"partner A's button", "partner B's button", "the hug button", "the next button",
+	"the motion sensor",  "partner A's LED",    "partner B's LED",
+};
+
+const char *gpio_line_role(int line)
+{
+	return line >= 0 && line < GPIO_LINE_COUNT ? ROLES[line] : "the GPIO chip";
+}
+
+const char *gpio_backend_name(void)
+{
+	return gb_name();
+}
+
+static bool is_output(int line)
+{
+	return line == GPIO_LINE_LED_A || line == GPIO_LINE_LED_B;
+}
+
+static void fault(struct gpio_fault *f, enum gpio_error e, int line, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+static void fault(struct gpio_fault *f, enum gpio_error e, int line, const char *fmt, ...)
+{
+	f->error = e;
+	f->line = line;
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(f->text, sizeof f->text, fmt, ap);
+	va_end(ap);
+}
+
+/* A line given as an offset ("17") rather than a name ("GPIO17"). */
+static int parse_offset(const char *s)
+{
+	if (!*s)
+		return -1;
+	long v = 0;
+	for (const char *p = s; *p; p++) {
+		if (!isdigit((unsigned char)*p) || v > 100000)
+			return -1;
+		v = v * 10 + (*p - '0');
+	}
+	return (int)v;
+}
+
+/* ---- chips ------------------------------------------------------------ */
+
+static int chip_filter(const struct dirent *d)
+{
+	return strncmp(d->d_name, "gpiochip", 8) == 0 && isdigit((unsigned char)d->d_name[8]);
+}
+
+static int chip_order(const struct dirent **a, const struct dirent **b)
+{
+	return atoi((*a)->d_name + 8) - atoi((*b)->d_name + 8);
+}
+
+/* The gpiochip device paths in dev_dir, in number order. Returns how many
+ * (at most max). */
+static int chip_paths(const char *dev_dir, char paths[][280], int max)
+{
+	struct dirent **list;
+	int n = scandir(dev_dir, &list, chip_filter, chip_order);
+	if (n < 0)
+		return 0;
+	int k = 0;
+	for (int i = 0; i < n; i++) {
+		if (k < max)
+			snprintf(paths[k++], 280, "%s/%s", dev_dir, list[i]->d_name);
+		free(list[i]);
+	}
+	free(list);
+	return k;
+}
+
+static const char *base(const char *path)
+{
+	const char *s = strrchr(path, '/');
+	return s ? s + 1 : path;
+}
+
+#define MAX_CHIPS 32
+
+/* Opens the chip named by cfg->chip (a label first, then a device path or
+ * name), or, when it is empty, the chip holding the first named line. */
+static struct gb_chip *find_chip(const struct gpio_config *cfg, const char *dev_dir,
+                                 char *path_out, struct gpio_fault *f)
+{
+	char paths[MAX_CHIPS][280];
+	int n = chip_paths(dev_dir, paths, MAX_CHIPS);
+	const char *want = cfg->chip;
+	const char *first_named = NULL;
+	int first_line = -1;
+	for (int l = 0; l < GPIO_LINE_COUNT && !first_named; l++) {
+		if (cfg->line[l][0] && parse_offset(cfg->line[l]) < 0) {
+			first_named = cfg->line[l];
+			first_line = l;
+		}
+	}
+	int denied = 0;
+	char denied_path[280] = "";
+	for (int i = 0; i < n; i++) {
+		struct gb_chip *c = gb_chip_open(paths[i]);
+		if (!c) {
+			if (errno == EACCES || errno == EPERM) {
+				denied++;
+				snprintf(denied_path, sizeof denied_path, "%s", paths[i]);
+			}
+			continue;
+		}
+		bool match;
+		if (want[0])
+			match = strcmp(gb_chip_label(c), want) == 0;
+		else
+			match = first_named ? gb_line_find(c, first_named) >= 0 : true;
+		if (match) {
+			snprintf(path_out, 280, "%s", paths[i]);
+			return c;
+		}
+		gb_chip_close(c);
+	}
+	/* not a label: a path or a device name */
+	if (want[0]) {
+		char path[280];
+		if (want[0] == '/')
+			snprintf(path, sizeof path, "%s", want);
+		else
+			snprintf(path, sizeof path, "%s/%s", dev_dir, want);
+		struct gb_chip *c = gb_chip_open(path);
+		if (c) {
+			snprintf(path_out, 280, "%s", path);
+			return c;
+		}
+		if (errno == EACCES || errno == EPERM) {
+			denied++;
+			snprintf(denied_path, sizeof denied_path, "%s", path);
+		}
+	}
+	if (denied) {
+		fault(f, GPIO_DENIED, -1,
+		      "Buttons off: no permission to open %s. Add the user to group gpio "
+		      "(sudo usermod -aG gpio USER), then restart moments.", denied_path);
+	} else if (n == 0 && !want[0]) {
+		fault(f, GPIO_UNSUPPORTED, -1, "This computer has no GPIO chip (%s/gpiochip*): buttons off.",
+		      dev_dir);
+	} else if (want[0]) {
+		fault(f, GPIO_NO_CHIP, -1,
+		      "Buttons off: no GPIO chip \"%s\". Check chip in moments.conf "
+		      "(moments --list-gpio shows the chips).", want);
+	} else {
+		fault(f, GPIO_NO_LINE, first_line,
+		      "Buttons off: no GPIO chip has a line %s (%s). Check moments.conf "
+		      "(moments --list-gpio lists the lines).", first_named, ROLES[first_line]);
+	}
+	return NULL;
+}
+
+/* ---- open and close ----------------------------------------------------- */
+
+struct gpio *gpio_open(const struct gpio_config *cfg, const char *dev_dir, struct gpio_fault *f)
+{
+	f->error = GPIO_OK;
+	f->line = -1;
+	f->text[0] = '\0';
+	int configured = 0;
+	for (int l = 0; l < GPIO_LINE_COUNT; l++)
+		configured += cfg->line[l][0] != '\0';
+	if (cfg->off || configured == 0) {
+		fault(f, GPIO_OFF, -1, "Buttons are off in moments.conf.");
+		return NULL;
+	}
+	if (gb_available() != 0) {
+		fault(f, GPIO_UNSUPPORTED, -1, "This moments was built without libgpiod: buttons off.");
+		return NULL;
+	}
+	struct gpio *g = calloc(1, sizeof *g);
+	if (!g) {
+		fault(f, GPIO_FAILED, -1, "Buttons off: out of memory.");
+		return NULL;
+	}
+	char path[280];
+	g->chip = find_chip(cfg, dev_dir, path, f);
+	if (!g->chip) {
+		free(g);
+		return NULL;
+	}
+	const char *label = gb_chip_label(g->chip);
+	snprintf(g->desc, sizeof g->desc, "%s [%s]", path, label);
+
+	struct gb_line lines[GPIO_LINE_COUNT];
+	int n = 0;
+	unsigned num = gb_chip_num_lines(g->chip);
+	for (int l = 0; l < GPIO_LINE_COUNT; l++) {
+		const char *name = cfg->line[l];
+		if (!name[0])
+			continue;
+		int off = parse_offset(name);
+		if (off < 0)
+			off = gb_line_find(g->chip, name);
+		if (off < 0 || (unsigned)off >= num) {
+			fault(f, GPIO_NO_LINE, l,
+			      "Buttons off: %s (%s) is not a line of %s. Check moments.conf "
+			      "(moments --list-gpio lists the lines).", name, ROLES[l], g->desc);
+			goto fail;
+		}
+		char lname[64], consumer[64];
+		if (gb_line_info(g->chip, (unsigned)off, lname, sizeof lname, consumer, sizeof consumer) == 1) {
+			fault(f, GPIO_BUSY, l,
+			      "Buttons off: %s (%s) is in use by %s. Stop that program; "
+			      "moments tries again every minute.", name, ROLES[l],
+			      consumer[0] ? consumer : "another program");
+			goto fail;
+		}
+		g->has[l] = true;
+		g->offset[l] = (unsigned)off;
+		lines[n++] = (struct gb_line){
+			.offset = (unsigned)off,
+			.output = is_output(l),
+			.active_low = l < GPIO_BUTTON_COUNT,
+			.bias = l < GPIO_BUTTON_COUNT ? GB_BIAS_PULL_UP
+			        : l == GPIO_LINE_PIR ? GB_BIAS_PULL_DOWN : GB_BIAS_NONE,
+		};
+	}
+	g->req = gb_request(g->chip, lines, n, cfg->debounce_ms * 1000);
+	if (!g->req) {
+		int e = errno;
+		if (e == EBUSY)
+			fault(f, GPIO_BUSY, -1, "Buttons off: a line of %s is in use by another program; "
+			                        "moments tries again every minute.", g->desc);
+		else if (e == EACCES || e == EPERM)
+			fault(f, GPIO_DENIED, -1, "Buttons off: no permission to use %s. Add the user to group "
+			                          "gpio (sudo usermod -aG gpio USER), then restart moments.", path);
+		else
+			fault(f, GPIO_FAILED, -1, "Buttons off: the lines of %s could not be requested (%s); "
+			                          "moments tries again every minute.", g->desc, strerror(e));
+		goto fail;
+	}
+	for (int l = 0; l < GPIO_LINE_COUNT; l++)
+		if (g->has[l] && !is_output(l))
+			g->initial[l] = gb_get(g->req, g->offset[l]) == 1;
+	return g;
+fail:
+	gb_chip_close(g->chip);
+	free(g);
+	return NULL;
+}
+
+void gpio_close(struct gpio *g)
+{
+	if (!g)
+		return;
+	if (g->req) {
+		for (int l = 0; l < GPIO_LINE_COUNT; l++)
+			if (g->has[l] && is_output(l))
+				gb_set(g->req, g->offset[l], false);
+		gb_release(g->req);
+	}
+	gb_chip_close(g->chip);
+	free(g);
+}
+
+const char *gpio_chip_desc(const struct gpio *g)
+{
+	return g ? g->desc : "";
+}
+
+bool gpio_has_line(const struct gpio *g, int line)
+{
+	return g && line >= 0 && line < GPIO_LINE_COUNT && g->has[line];
+}
+
+bool gpio_initial(const struct gpio *g, int line)
+{
+	return gpio_has_line(g, line) && g->initial[line];
+}
+
+int gpio_fds(const struct gpio *g, int *fds, int max)
+{
+	return g && g->req ? gb_fds(g->req, fds, max) : 0;
+}
+
+int gpio_read(struct gpio *g, int fd, struct gpio_edge *out, int max)
+{
+	struct gb_event ev[16];
+	if (max > 16)
+		max = 16;
+	int n = gb_read(g->req, fd, ev, max);
+	if (n <= 0)
+		return n;
+	int k = 0;
+	for (int i = 0; i < n; i++) {
+		for (int l = 0; l < GPIO_LINE_COUNT; l++) {
+			if (g->has[l] && !is_output(l) && g->offset[l] == ev[i].offset) {
+				out[k++] = (struct gpio_edge){ l, ev[i].active, ev[i].t_ns };
+				break;
+			}
+		}
+	}
+	return k;
+}
+
+int gpio_set(struct gpio *g, int line, bool on)
+{
+	if (!gpio_has_line(g, line) || !is_output(line)) {
+		errno = EINVAL;
+		return -1;
+	}
+	return gb_set(g->req, g->offset[line], on);
+}
+
+/* ---- --list-gpio -------------------------------------------------------- */
+
+int gpio_list(FILE *out, const struct gpio_config *cfg, const char *dev_dir)
+{
+	fprintf(out, "GPIO backend: %s\n", gb_name());
+	if (gb_available() != 0) {
+		fprintf(out, "This build has no libgpiod; the buttons are off.\n");
+		return 1;
+	}
+	char paths[MAX_CHIPS][280];
+	int n = chip_paths(dev_dir, paths, MAX_CHIPS);
+	if (n == 0)
+		fprintf(out, "No GPIO chips in %s.\n", dev_dir);
+	for (int i = 0; i < n; i++) {
+		struct gb_chip *c = gb_chip_open(paths[i]);
+		if (!c) {
+			int e = errno;
+			fprintf(out, "%s: cannot open (%s)%s\n", paths[i], strerror(e),
+			        e == EACCES || e == EPERM ? "; add the user to group gpio" : "");
+			continue;
+		}
+		unsigned num = gb_chip_num_lines(c);
+		fprintf(out, "%s [%s] %u lines\n", paths[i], gb_chip_label(c), num);
+		for (unsigned o = 0; o < num; o++) {
+			char name[64], consumer[64];
+			int used = gb_line_info(c, o, name, sizeof name, consumer, sizeof consumer);
+			fprintf(out, "  %3u  %-16s", o, name[0] ? name : "-");
+			if (used == 1)
+				fprintf(out, "  in use by %s", consumer[0] ? consumer : "?");
+			bool this_chip = !cfg->chip[0] || strcmp(cfg->chip, gb_chip_label(c)) == 0 ||
+			                 strcmp(cfg->chip, paths[i]) == 0 ||
+			                 strcmp(cfg->chip, base(paths[i])) == 0;
+			for (int l = 0; this_chip && l < GPIO_LINE_COUNT; l++) {
+				const char *want = cfg->line[l];
+				if (!want[0])
+					continue;
+				int off = parse_offset(want);
+				if ((off >= 0 && (unsigned)off == o) || (off < 0 && strcmp(want, name) == 0))
+					fprintf(out, "  <- %s = %s (%s)", CONFIG_GPIO_KEYS[l], want, ROLES[l]);
+			}
+			fputc('\n', out);
+		}
+		gb_chip_close(c);
+	}
+	fprintf(out, "\nConfigured (chip = %s):\n", cfg->off ? "off" : cfg->chip[0] ? cfg->chip : "auto");
+	for (int l = 0; l < GPIO_LINE_COUNT; l++)
+		fprintf(out, "  %-10s %-10s %s\n", CONFIG_GPIO_KEYS[l],
+		        cfg->line[l][0] ? cfg->line[l] : "(none)", ROLES[l]);
+	struct gpio_fault f;
+	struct gpio *g = gpio_open(cfg, dev_dir, &f);
+	if (g)
+		fprintf(out, "All configured lines can be requested on %s.\n", g->desc);
+	else
+		fprintf(out, "%s\n", f.text);
+	gpio_close(g);
+	return n == 0;
+}
