@@ -47,6 +47,11 @@ void app_tap(struct app *a, int x, int y)
 	}
 	if (!a->layout_valid)
 		return;
+	SDL_Point pt = { x, y };
+	if (a->layout.notice.h > 0 && SDL_PointInRect(&pt, &a->layout.notice)) {
+		buttons_retry(a); /* "Tap here to try again" */
+		return;
+	}
 	int p = today_layout_hit_partner(&a->layout, x, y);
 	if (p >= 0)
 		app_toggle_partner(a, p);

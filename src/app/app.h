@@ -147,7 +147,8 @@ void buttons_drain(struct app *a);                /* edges posted by the reader 
 void buttons_tick(struct app *a, int64_t now_ms); /* deadlines: debounce, long press, retry */
 int64_t buttons_next_deadline(const struct app *a);
 void buttons_update_leds(struct app *a, int64_t now_ms);
-void buttons_blink(struct app *a, int partner);   /* one blink to confirm a press */
+void buttons_blink(struct app *a, int partner);
+bool buttons_retry(struct app *a); /* after a fault: try now; false if nothing to retry */   /* one blink to confirm a press */
 
 /* events.c: the one place SDL events and button presses become app actions. */
 void app_handle_event(struct app *a, const SDL_Event *ev);

@@ -86,8 +86,10 @@ void buttons_open(struct app *a)
 	default:
 		break;
 	}
-	log_write(LOG_PRIO_WARNING, "gpio: %s Touch works meanwhile.", f.text);
-	app_set_notice(a, NOTICE_GPIO, f.text);
+	log_write(LOG_PRIO_WARNING, "gpio: %s Touch works meanwhile; trying again every minute.", f.text);
+	char msg[400];
+	snprintf(msg, sizeof msg, "%s Tap here to try again.", f.text);
+	app_set_notice(a, NOTICE_GPIO, msg);
 	io->retry_ms = now + RETRY_MS;
 }
 
@@ -137,11 +139,20 @@ void buttons_drain(struct app *a)
 	} while (n == 64);
 	if (failed) {
 		buttons_close(a);
-		const char *msg = "Buttons stopped: the GPIO chip went away. moments tries again every minute.";
+		const char *msg = "Buttons stopped: the GPIO chip went away. Tap here to try again.";
 		log_write(LOG_PRIO_WARNING, "gpio: %s", msg);
 		app_set_notice(a, NOTICE_GPIO, msg);
 		io->retry_ms = app_mono_ms() + RETRY_MS;
 	}
+}
+
+bool buttons_retry(struct app *a)
+{
+	if (a->io.gpio || a->io.retry_ms < 0)
+		return false;
+	log_write(LOG_PRIO_INFO, "gpio: trying the buttons again (asked)");
+	buttons_open(a);
+	return true;
 }
 
 void buttons_tick(struct app *a, int64_t now)

@@ -7,7 +7,7 @@
 #include "app/app.h"
 #include "core/rotate.h"
 
-enum step_kind { STEP_TAP, STEP_TAP_CHIP, STEP_TOUCH_MOUSE, STEP_CLICK, STEP_KEY, STEP_QUIT };
+enum step_kind { STEP_TAP, STEP_TAP_CHIP, STEP_TAP_NOTICE, STEP_TOUCH_MOUSE, STEP_CLICK, STEP_KEY, STEP_QUIT };
 
 struct step {
 	int64_t at_ms;
@@ -40,6 +40,10 @@ static int parse_step(const char *line, struct step *st)
 		st->kind = STEP_KEY;
 		st->key = SDL_GetKeyFromName(arg);
 		return st->key == SDLK_UNKNOWN ? -1 : 0;
+	}
+	if (strcmp(action, "tap-notice") == 0 && n == 2) {
+		st->kind = STEP_TAP_NOTICE;
+		return 0;
 	}
 	if (strcmp(action, "tap-chip") == 0 && n == 3) {
 		st->kind = STEP_TAP_CHIP;
@@ -173,8 +177,9 @@ static void fire(struct app *a, const struct step *st)
 	case STEP_TAP:
 		push_finger(a, st->x, st->y);
 		break;
-	case STEP_TAP_CHIP: {
-		SDL_Rect c = a->layout.chip[st->chip];
+	case STEP_TAP_CHIP:
+	case STEP_TAP_NOTICE: {
+		SDL_Rect c = st->kind == STEP_TAP_CHIP ? a->layout.chip[st->chip] : a->layout.notice;
 		int px, py;
 		rotate_logical_to_panel(d->rotation, d->pw, d->ph, c.x + c.w / 2, c.y + c.h / 2, &px, &py);
 		push_finger(a, (px + 0.5f) / d->pw, (py + 0.5f) / d->ph);

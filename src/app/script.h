@@ -3,6 +3,7 @@
  * Each line: "<ms after the first frame> <action> [args]", '#' comments.
  *   tap X Y          a finger down and up at fractions (0..1) of the panel
  *   tap-chip N       a finger tap on partner N's chip (0 or 1), wherever it is
+ *   tap-notice       a finger tap on the notice (the problem shown on screen)
  *   touch-mouse X Y  the mouse click SDL synthesizes from a touch (ignored)
  *   click X Y        a real left mouse click
  *   key NAME         a key press and release (SDL key name, e.g. 1, Escape)

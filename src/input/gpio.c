@@ -230,8 +230,7 @@ struct gpio *gpio_open(const struct gpio_config *cfg, const char *dev_dir, struc
 		char lname[64], consumer[64];
 		if (gb_line_info(g->chip, (unsigned)off, lname, sizeof lname, consumer, sizeof consumer) == 1) {
 			fault(f, GPIO_BUSY, l,
-			      "Buttons off: %s (%s) is in use by %s. Stop that program; "
-			      "moments tries again every minute.", name, ROLES[l],
+			      "Buttons off: %s (%s) is in use by %s. Stop that program.", name, ROLES[l],
 			      consumer[0] ? consumer : "another program");
 			goto fail;
 		}
@@ -249,14 +248,12 @@ struct gpio *gpio_open(const struct gpio_config *cfg, const char *dev_dir, struc
 	if (!g->req) {
 		int e = errno;
 		if (e == EBUSY)
-			fault(f, GPIO_BUSY, -1, "Buttons off: a line of %s is in use by another program; "
-			                        "moments tries again every minute.", g->desc);
+			fault(f, GPIO_BUSY, -1, "Buttons off: a line of %s is in use by another program.", g->desc);
 		else if (e == EACCES || e == EPERM)
 			fault(f, GPIO_DENIED, -1, "Buttons off: no permission to use %s. Add the user to group "
 			                          "gpio (sudo usermod -aG gpio USER), then restart moments.", path);
 		else
-			fault(f, GPIO_FAILED, -1, "Buttons off: the lines of %s could not be requested (%s); "
-			                          "moments tries again every minute.", g->desc, strerror(e));
+			fault(f, GPIO_FAILED, -1, "Buttons off: the lines of %s could not be requested (%s).", g->desc, strerror(e));
 		goto fail;
 	}
 	for (int l = 0; l < GPIO_LINE_COUNT; l++)

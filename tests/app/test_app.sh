@@ -132,5 +132,32 @@ check "kept file unchanged" cmp -s "${moved:-/nonexistent}" "$TMP/broken.orig"
 check "fresh database works" [ "$(sql "$TMP/broken.db" "PRAGMA integrity_check")" = ok ]
 check "damage logged" grep -q "damaged" "$TMP/broken.log"
 
+# 10. the hug timer by key: H starts, H again cancels (nothing recorded);
+#     a tap on the hug screen cancels too
+DB3=$TMP/hug.db
+rc=$(run_script "$DB3" "200 key h
+600 key h
+900 key h
+1300 tap 0.5 0.5
+1700 quit")
+check "hug run exits 0" [ "$rc" = 0 ]
+check "hug started twice" [ "$(grep -c "hug: started" "$TMP/log")" = 2 ]
+check "hug cancelled twice" [ "$(grep -c "hug: cancelled" "$TMP/log")" = 2 ]
+check "a cancelled hug is not recorded" [ "$(sql "$DB3" "SELECT count(*) FROM hugs")" = 0 ]
+
+# 11. buttons on a chip this computer does not have: the app runs
+#     touch-only, says so on screen, and a tap on the notice tries again
+printf '[gpio]\nchip = pinctrl-nowhere\n' > "$TMP/gpio.conf"
+rc=$(run_script "$DB3" "400 tap-notice
+500 tap-chip 1
+900 quit" "$TMP/gpio.conf")
+check "app with missing GPIO chip exits 0" [ "$rc" = 0 ]
+check "missing chip named in the log" grep -q 'no GPIO chip "pinctrl-nowhere"' "$TMP/log"
+check "tap on the notice retries" grep -q "trying the buttons again (asked)" "$TMP/log"
+check "touch still works without buttons" [ "$(sql "$DB3" "SELECT count(*) FROM moment_done WHERE partner = 1 AND undone_at IS NULL")" = 1 ]
+"$BIN" --list-gpio --config "$TMP/gpio.conf" > "$TMP/list.out" 2>&1
+check "--list-gpio names the backend" grep -q "GPIO backend: " "$TMP/list.out"
+check "--list-gpio maps the configured lines" grep -q "partner_a  GPIO17" "$TMP/list.out"
+
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]
