@@ -347,6 +347,7 @@ int app_run(struct app *a)
 		hug_tick(a, mono);
 		time_t now = (time_t)(app_wall_ms() / 1000);
 		today_refresh(a, now);
+		buttons_update_leds(a, mono); /* after today: the LEDs show who is done */
 		int64_t minute = (int64_t)now / 60;
 		if (minute != a->shown_minute) {
 			a->shown_minute = minute;

@@ -166,7 +166,6 @@ void buttons_tick(struct app *a, int64_t now)
 		log_write(LOG_PRIO_INFO, "gpio: trying the buttons again");
 		buttons_open(a);
 	}
-	buttons_update_leds(a, now);
 }
 
 int64_t buttons_next_deadline(const struct app *a)

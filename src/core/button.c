@@ -10,10 +10,14 @@ void button_init(struct button *b, int debounce_ms, int long_press_ms, bool pres
 	b->pressed_at_ms = now_ms;
 	b->armed = !pressed_now;
 	b->long_sent = false;
+	b->ticked_ms = now_ms;
 }
 
 enum button_event button_tick(struct button *b, int64_t now)
 {
+	if (now < b->ticked_ms)
+		now = b->ticked_ms;
+	b->ticked_ms = now;
 	if (b->raw != b->stable && now - b->raw_since_ms >= b->debounce_ms) {
 		b->stable = b->raw;
 		if (b->stable) {
@@ -38,6 +42,8 @@ enum button_event button_tick(struct button *b, int64_t now)
 
 enum button_event button_edge(struct button *b, bool pressed, int64_t t)
 {
+	if (t < b->ticked_ms)
+		t = b->ticked_ms; /* late: the time up to the last tick is settled */
 	enum button_event ev = button_tick(b, t);
 	if (pressed != b->raw) {
 		b->raw = pressed;

@@ -10,7 +10,10 @@
  *  - a long press is reported once, as soon as the button has been held
  *    for long_press_ms, and its release reports nothing more;
  *  - a button already held when watching starts is not a press: it must be
- *    released first. */
+ *    released first;
+ *  - an edge that arrives after a tick later than its own timestamp (it
+ *    was delayed on its way) counts as happening at that tick: what was
+ *    settled stays settled, so a late bounce cannot make a second press. */
 #ifndef MOMENTS_CORE_BUTTON_H
 #define MOMENTS_CORE_BUTTON_H
 
@@ -28,6 +31,7 @@ struct button {
 	int64_t pressed_at_ms; /* when the stable press began */
 	bool armed;            /* false while a press held at start lasts */
 	bool long_sent;
+	int64_t ticked_ms;     /* the latest time settled by a tick */
 };
 
 /* pressed_now: the level read when watching starts. */

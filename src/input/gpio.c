@@ -295,6 +295,15 @@ bool gpio_initial(const struct gpio *g, int line)
 	return gpio_has_line(g, line) && g->initial[line];
 }
 
+int gpio_get(struct gpio *g, int line)
+{
+	if (!gpio_has_line(g, line) || is_output(line)) {
+		errno = EINVAL;
+		return -1;
+	}
+	return gb_get(g->req, g->offset[line]);
+}
+
 int gpio_fds(const struct gpio *g, int *fds, int max)
 {
 	return g && g->req ? gb_fds(g->req, fds, max) : 0;

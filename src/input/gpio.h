@@ -57,6 +57,9 @@ bool gpio_has_line(const struct gpio *g, int line);
 /* The level read when the line was requested (true = active). */
 bool gpio_initial(const struct gpio *g, int line);
 
+/* The line's level now: 1 active, 0 inactive, -1 on error (errno). */
+int gpio_get(struct gpio *g, int line);
+
 /* File descriptors to poll for edges (POLLIN). Returns how many. */
 int gpio_fds(const struct gpio *g, int *fds, int max);
 /* Reads the edges waiting on fd (one of gpio_fds). Returns the number

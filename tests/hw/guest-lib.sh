@@ -10,6 +10,11 @@
 #   hw_ok                            print "HW: OK"
 #   hw_fail MESSAGE...               print "HW: FAIL MESSAGE" and return 1
 #   hw_note MESSAGE...               print "HW: MESSAGE"
+#
+# /init also exports:
+#   HW_UAPI_V1       1 if the kernel has GPIO uAPI v1 (libgpiod 1.6 works), else 0
+#   HW_GPIOD_V1_BIN  /usr/lib/gpiod-v1/bin: bookworm's libgpiod 1.6 tools
+#                    (trixie's libgpiod 2 tools are in /usr/bin)
 
 SIM_CFG=/sys/kernel/config/gpio-sim
 

@@ -131,6 +131,39 @@ static void test_two_buttons_at_once(void)
 
 /* 1,000 presses with random bounce, length and gaps: none missed, none
  * doubled. */
+/* Edges that reach the loop late (after it ticked past their timestamps)
+ * must not turn a settled release into a second press. */
+static void test_late_edges(void)
+{
+	struct button b;
+	struct tally t = { 0, 0 };
+	button_init(&b, DEBOUNCE, LONG, false, 0);
+	count(&t, button_edge(&b, true, 100));
+	count(&t, button_tick(&b, 200)); /* pressed, settled */
+	/* the release burst: only its first edge has arrived when the loop
+	 * ticks, well past the debounce window */
+	count(&t, button_edge(&b, false, 1000));
+	count(&t, button_tick(&b, 1040));
+	CHECK_EQ_INT(t.shorts, 1);
+	/* the rest of the burst arrives now, stamped before that tick */
+	count(&t, button_edge(&b, true, 1001));
+	count(&t, button_tick(&b, 1060)); /* and the loop ticks again between them */
+	count(&t, button_edge(&b, false, 1002));
+	count(&t, button_edge(&b, true, 1003));
+	count(&t, button_edge(&b, false, 1004));
+	int64_t d;
+	while ((d = button_next_deadline(&b)) >= 0 && d < 5000)
+		count(&t, button_tick(&b, d));
+	count(&t, button_tick(&b, 5000));
+	CHECK_EQ_INT(t.shorts, 1);
+	CHECK_EQ_INT(t.longs, 0);
+	/* a genuine press after that still counts */
+	count(&t, button_edge(&b, true, 6000));
+	count(&t, button_edge(&b, false, 6100));
+	count(&t, button_tick(&b, 6200));
+	CHECK_EQ_INT(t.shorts, 2);
+}
+
 static void test_randomized(void)
 {
 	srand(12345);
@@ -173,6 +206,7 @@ int main(void)
 	test_long_press();
 	test_held_at_start();
 	test_two_buttons_at_once();
+	test_late_edges();
 	test_randomized();
 	return harness_report();
 }
