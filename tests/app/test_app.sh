@@ -152,12 +152,17 @@ rc=$(run_script "$DB3" "400 tap-notice
 500 tap-chip 1
 900 quit" "$TMP/gpio.conf")
 check "app with missing GPIO chip exits 0" [ "$rc" = 0 ]
-check "missing chip named in the log" grep -q 'no GPIO chip "pinctrl-nowhere"' "$TMP/log"
-check "tap on the notice retries" grep -q "trying the buttons again (asked)" "$TMP/log"
 check "touch still works without buttons" [ "$(sql "$DB3" "SELECT count(*) FROM moment_done WHERE partner = 1 AND undone_at IS NULL")" = 1 ]
 "$BIN" --list-gpio --config "$TMP/gpio.conf" > "$TMP/list.out" 2>&1
 check "--list-gpio names the backend" grep -q "GPIO backend: " "$TMP/list.out"
-check "--list-gpio maps the configured lines" grep -q "partner_a  GPIO17" "$TMP/list.out"
+if grep -q "GPIO backend: none" "$TMP/list.out"; then
+	# a build without libgpiod says so, on screen and in the log
+	check "a build without libgpiod says so" grep -q "built without libgpiod" "$TMP/log"
+else
+	check "missing chip named in the log" grep -q 'no GPIO chip "pinctrl-nowhere"' "$TMP/log"
+	check "tap on the notice retries" grep -q "trying the buttons again (asked)" "$TMP/log"
+	check "--list-gpio maps the configured lines" grep -q "partner_a  GPIO17" "$TMP/list.out"
+fi
 
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]

@@ -57,6 +57,13 @@ led_a = GPIO5
 seconds = 20
 CONF
 
+# --list-gpio shows where each configured line is
+/hw/moments --list-gpio --config /tmp/moments.conf > /tmp/list 2>&1
+check "--list-gpio finds the chip" grep -q "pinctrl-test\] 7 lines" /tmp/list
+check "--list-gpio maps partner A" grep -q "GPIO17 .*<- partner_a = GPIO17" /tmp/list
+check "--list-gpio maps LED A" grep -q "GPIO5 .*<- led_a = GPIO5" /tmp/list
+check "--list-gpio says all can be opened" grep -q "All configured lines can be requested" /tmp/list
+
 t0=$(date +%s)
 start /tmp/moments.conf
 check "first frame" wait_log "ready: first frame" 60

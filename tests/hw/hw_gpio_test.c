@@ -387,7 +387,7 @@ static void test_latency(int n)
 /* n random presses with random bounce, spread over the four buttons, each
  * button on its own random rhythm so presses overlap as two people's
  * would: none may be missed, none counted twice. A short debounce (5 ms)
- * keeps a thousand presses to seconds; holds and gaps are 20-35 ms,
+ * keeps a thousand presses to seconds; holds and gaps are 30-50 ms,
  * well over the kernel's debounce plus ours even when the emulated
  * machine's timers run late. */
 static void test_random(int n)
@@ -420,7 +420,7 @@ static void test_random(int n)
 			expect[next]++;
 		}
 		down[next] = !down[next];
-		due[next] = now_ns() / 1000000 + 20 + rand() % 16;
+		due[next] = now_ns() / 1000000 + 30 + rand() % 21;
 	}
 	pump(&x, 60);
 	int missed = 0, doubled = 0;
