@@ -46,6 +46,7 @@ void config_defaults(struct config *c)
 	strcpy(c->gpio.line[GPIO_LINE_NEXT], "GPIO23");
 	c->gpio.debounce_ms = 30;
 	c->gpio.long_press_ms = 1500;
+	c->gpio.kernel_debounce_ms = -1;
 }
 
 int config_parse_color(const char *s, struct rgb *out)

@@ -46,6 +46,7 @@ struct gpio_config {
 	char line[GPIO_LINE_COUNT][32];  /* "GPIO17" or an offset; "" = not wired */
 	int debounce_ms;
 	int long_press_ms;
+	int kernel_debounce_ms;          /* -1: debounce_ms (not in the INI; tests) */
 };
 
 struct config {

@@ -244,7 +244,8 @@ struct gpio *gpio_open(const struct gpio_config *cfg, const char *dev_dir, struc
 			        : l == GPIO_LINE_PIR ? GB_BIAS_PULL_DOWN : GB_BIAS_NONE,
 		};
 	}
-	g->req = gb_request(g->chip, lines, n, cfg->debounce_ms * 1000);
+	int kernel_ms = cfg->kernel_debounce_ms >= 0 ? cfg->kernel_debounce_ms : cfg->debounce_ms;
+	g->req = gb_request(g->chip, lines, n, kernel_ms * 1000);
 	if (!g->req) {
 		int e = errno;
 		if (e == EBUSY)

@@ -122,6 +122,8 @@ static void count(struct rig *x, int line, enum button_event ev)
 
 static struct config cfg;
 
+static int kernel_debounce_ms = -1;
+
 static bool rig_open(struct rig *x, int debounce_ms, int long_ms)
 {
 	memset(x, 0, sizeof *x);
@@ -132,6 +134,7 @@ static bool rig_open(struct rig *x, int debounce_ms, int long_ms)
 	strcpy(cfg.gpio.line[GPIO_LINE_LED_B], "GPIO6");
 	cfg.gpio.debounce_ms = debounce_ms;
 	cfg.gpio.long_press_ms = long_ms;
+	cfg.gpio.kernel_debounce_ms = kernel_debounce_ms;
 	struct gpio_fault f;
 	x->g = gpio_open(&cfg.gpio, "/dev", &f);
 	if (!x->g) {
@@ -393,7 +396,13 @@ static void test_latency(int n)
 static void test_random(int n)
 {
 	struct rig x;
-	if (!rig_open(&x, 5, 10000))
+	/* The kernel's debouncer (libgpiod 2) is off for this run: in an
+	 * emulated machine under load its timer can fire after a whole hold
+	 * and drop the press. Our debounce alone decides, as with 1.6. */
+	kernel_debounce_ms = 0;
+	bool ok = rig_open(&x, 5, 10000);
+	kernel_debounce_ms = -1;
+	if (!ok)
 		return;
 	srand(12345);
 	int expect[GPIO_BUTTON_COUNT] = {0}, left[GPIO_BUTTON_COUNT];
