@@ -294,24 +294,20 @@ static void check_clock(struct app *a)
 static int next_timeout(struct app *a)
 {
 	int64_t wall = app_wall_ms();
-	int64_t timeout = 60000 - wall % 60000 + 5; /* the clock's next minute */
 	int64_t mono = app_mono_ms();
-	if (a->hug.phase == HUG_RUNNING) {
+	int64_t timeout = 60000 - wall % 60000 + 5; /* the clock's next minute */
+	if (a->hug.phase == HUG_RUNNING)
 		timeout = a->frame_ms; /* animate only while the ring fills */
-	}
-	int64_t deadlines[2] = { hug_next_deadline(&a->hug), buttons_next_deadline(a) };
-	for (int i = 0; i < 2; i++) {
-		if (deadlines[i] < 0)
-			continue;
-		int64_t in = deadlines[i] - mono;
-		if (in < timeout)
-			timeout = in < 0 ? 0 : in;
-	}
+	/* monotonic deadlines, -1 for none */
 	int64_t due = script_next_due(a->script);
-	if (due >= 0 && a->first_frame_ms >= 0) {
-		int64_t in = a->first_frame_ms + due - mono;
-		if (in < timeout)
-			timeout = in < 0 ? 0 : in;
+	int64_t deadlines[] = {
+		hug_next_deadline(&a->hug),
+		buttons_next_deadline(a),
+		due >= 0 && a->first_frame_ms >= 0 ? a->first_frame_ms + due : -1,
+	};
+	for (size_t i = 0; i < sizeof deadlines / sizeof deadlines[0]; i++) {
+		if (deadlines[i] >= 0 && deadlines[i] - mono < timeout)
+			timeout = deadlines[i] > mono ? deadlines[i] - mono : 0;
 	}
 	return (int)timeout;
 }

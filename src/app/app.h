@@ -1,9 +1,10 @@
 /* app/app.h: the program: owns every part and runs the event loop.
  *
- * Single-threaded. SDL events (and, later, GPIO edges) become app actions
- * in app/events.c only. The loop sleeps until the next deadline (the next
- * minute on the clock, a scripted step) or an event, and draws only when
- * something changed. */
+ * State lives on the main thread. SDL events and GPIO presses (queued by
+ * the GPIO reader thread) become app actions in app/events.c only. The
+ * loop sleeps until the next deadline (the next minute on the clock, a
+ * button's debounce or long press, a hug frame, a scripted step) or an
+ * event, and draws only when something changed. */
 #ifndef MOMENTS_APP_APP_H
 #define MOMENTS_APP_APP_H
 
@@ -153,6 +154,6 @@ bool buttons_retry(struct app *a); /* after a fault: try now; false if nothing t
 /* events.c: the one place SDL events and button presses become app actions. */
 void app_handle_event(struct app *a, const SDL_Event *ev);
 void app_button_event(struct app *a, int line, bool long_press);
-void app_motion(struct app *a);
+void app_motion(struct app *a, int64_t quiet_ms);
 
 #endif

@@ -30,13 +30,13 @@ static void opened(struct app *a, int64_t now)
 {
 	struct buttons *io = &a->io;
 	for (int i = 0; i < GPIO_BUTTON_COUNT; i++) {
-		bool held = gpio_initial(io->gpio, i);
+		bool held = gpio_get(io->gpio, i) == 1;
 		button_init(&io->b[i], a->cfg.gpio.debounce_ms, a->cfg.gpio.long_press_ms, held, now);
 		if (held)
 			log_write(LOG_PRIO_NOTICE, "gpio: %s is held at start; it counts after release",
 			          gpio_line_role(i));
 	}
-	io->motion = gpio_initial(io->gpio, GPIO_LINE_PIR);
+	io->motion = gpio_get(io->gpio, GPIO_LINE_PIR) == 1;
 	io->led[0] = io->led[1] = -1;
 	io->retry_ms = -1;
 	app_set_notice(a, NOTICE_GPIO, NULL);
@@ -115,8 +115,9 @@ static void edge(struct app *a, const struct gpio_edge *e)
 	} else if (e->line == GPIO_LINE_PIR && e->active != a->io.motion) {
 		a->io.motion = e->active;
 		if (e->active) {
+			int64_t before = a->io.motion_ms;
 			a->io.motion_ms = t;
-			app_motion(a);
+			app_motion(a, before < 0 ? -1 : t - before);
 		}
 	}
 }

@@ -121,12 +121,11 @@ void app_button_event(struct app *a, int line, bool long_press)
 	}
 }
 
-/* Motion in front of the screen (the screen schedule wakes on it). */
-void app_motion(struct app *a)
+/* Motion in front of the screen (the screen schedule wakes on it);
+ * quiet_ms: how long it was still before, -1 the first time. */
+void app_motion(struct app *a, int64_t quiet_ms)
 {
-	static int64_t last_logged = -1;
-	int64_t now = app_mono_ms();
-	if (last_logged < 0 || now - last_logged > 60000)
+	(void)a;
+	if (quiet_ms < 0 || quiet_ms > 60000)
 		log_write(LOG_PRIO_INFO, "motion");
-	last_logged = now;
 }

@@ -6,30 +6,38 @@
 #include "platform/log.h"
 #include "ui/hug_view.h"
 
-static void go_home(struct app *a)
+static void show(struct app *a, enum screen s)
 {
-	if (a->hug.phase == HUG_RUNNING) {
-		log_write(LOG_PRIO_INFO, "hug: cancelled after %lld s (not counted)",
-		          (long long)((app_mono_ms() - a->hug.start_ms) / 1000));
-	}
-	hug_cancel(&a->hug);
-	a->screen = SCREEN_TODAY;
+	a->screen = s;
 	a->layout_valid = false;
 	a->dirty = true;
+}
+
+static void log_if_cancelling(const struct app *a, int64_t now)
+{
+	if (a->hug.phase == HUG_RUNNING)
+		log_write(LOG_PRIO_INFO, "hug: cancelled after %lld s (not counted)",
+		          (long long)((now - a->hug.start_ms) / 1000));
+}
+
+static void go_home(struct app *a)
+{
+	log_if_cancelling(a, app_mono_ms());
+	hug_cancel(&a->hug);
+	show(a, SCREEN_TODAY);
 }
 
 void app_hug_press(struct app *a)
 {
 	int64_t now = app_mono_ms();
-	hug_tick(a, now);
-	if (a->hug.phase == HUG_RUNNING) {
-		go_home(a);
+	hug_tick(a, now); /* a hug that has just completed is recorded first */
+	log_if_cancelling(a, now);
+	if (hug_press(&a->hug, now, a->cfg.hug_seconds * 1000) == HUG_IDLE) {
+		show(a, SCREEN_TODAY);
 		return;
 	}
-	hug_start(&a->hug, now, a->cfg.hug_seconds * 1000);
 	a->hug_wall_start = app_wall_ms() / 1000;
-	a->screen = SCREEN_HUG;
-	a->dirty = true;
+	show(a, SCREEN_HUG);
 	log_write(LOG_PRIO_INFO, "hug: started (%d s)", a->cfg.hug_seconds);
 }
 
@@ -69,10 +77,8 @@ void hug_tick(struct app *a, int64_t now)
 			log_write(LOG_PRIO_INFO, "saved: hug %lld s", (long long)(ms / 1000));
 		}
 	}
-	if (a->hug.phase == HUG_IDLE && a->screen == SCREEN_HUG) {
-		a->screen = SCREEN_TODAY;
-		a->layout_valid = false;
-	}
+	if (a->hug.phase == HUG_IDLE && a->screen == SCREEN_HUG)
+		show(a, SCREEN_TODAY);
 	if (a->hug.phase == HUG_RUNNING || a->hug.phase != before)
 		a->dirty = true; /* each frame while it runs, and the change at the end */
 }

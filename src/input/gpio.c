@@ -11,13 +11,14 @@
 
 #include "input/gpio_backend.h"
 
+#define JOIN_GPIO_GROUP "Add the user to group gpio (sudo usermod -aG gpio USER), then restart moments."
+
 struct gpio {
 	struct gb_chip *chip;
 	struct gb_req *req;
 	char desc[300];
 	bool has[GPIO_LINE_COUNT];
 	unsigned offset[GPIO_LINE_COUNT];
-	bool initial[GPIO_LINE_COUNT];
 };
 
 static const char *const ROLES[GPIO_LINE_COUNT] = {
@@ -162,8 +163,7 @@ static struct gb_chip *find_chip(const struct gpio_config *cfg, const char *dev_
 	}
 	if (denied) {
 		fault(f, GPIO_DENIED, -1,
-		      "Buttons off: no permission to open %s. Add the user to group gpio "
-		      "(sudo usermod -aG gpio USER), then restart moments.", denied_path);
+		      "Buttons off: no permission to open %s. " JOIN_GPIO_GROUP, denied_path);
 	} else if (n == 0 && !want[0]) {
 		fault(f, GPIO_UNSUPPORTED, -1, "This computer has no GPIO chip (%s/gpiochip*): buttons off.",
 		      dev_dir);
@@ -251,15 +251,11 @@ struct gpio *gpio_open(const struct gpio_config *cfg, const char *dev_dir, struc
 		if (e == EBUSY)
 			fault(f, GPIO_BUSY, -1, "Buttons off: a line of %s is in use by another program.", g->desc);
 		else if (e == EACCES || e == EPERM)
-			fault(f, GPIO_DENIED, -1, "Buttons off: no permission to use %s. Add the user to group "
-			                          "gpio (sudo usermod -aG gpio USER), then restart moments.", path);
+			fault(f, GPIO_DENIED, -1, "Buttons off: no permission to use %s. " JOIN_GPIO_GROUP, path);
 		else
 			fault(f, GPIO_FAILED, -1, "Buttons off: the lines of %s could not be requested (%s).", g->desc, strerror(e));
 		goto fail;
 	}
-	for (int l = 0; l < GPIO_LINE_COUNT; l++)
-		if (g->has[l] && !is_output(l))
-			g->initial[l] = gb_get(g->req, g->offset[l]) == 1;
 	return g;
 fail:
 	gb_chip_close(g->chip);
@@ -289,11 +285,6 @@ const char *gpio_chip_desc(const struct gpio *g)
 bool gpio_has_line(const struct gpio *g, int line)
 {
 	return g && line >= 0 && line < GPIO_LINE_COUNT && g->has[line];
-}
-
-bool gpio_initial(const struct gpio *g, int line)
-{
-	return gpio_has_line(g, line) && g->initial[line];
 }
 
 int gpio_get(struct gpio *g, int line)

@@ -54,10 +54,9 @@ void gpio_close(struct gpio *g); /* NULL-safe; LEDs are switched off */
 /* The chip in use, e.g. "/dev/gpiochip0 [pinctrl-rp1]". */
 const char *gpio_chip_desc(const struct gpio *g);
 bool gpio_has_line(const struct gpio *g, int line);
-/* The level read when the line was requested (true = active). */
-bool gpio_initial(const struct gpio *g, int line);
 
-/* The line's level now: 1 active, 0 inactive, -1 on error (errno). */
+/* An input line's level now: 1 active, 0 inactive, -1 on error (errno);
+ * read once when watching starts (a button held then is not a press). */
 int gpio_get(struct gpio *g, int line);
 
 /* File descriptors to poll for edges (POLLIN). Returns how many. */

@@ -1,6 +1,7 @@
 #include "ui/shapes.h"
 
 #include <math.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -168,7 +169,52 @@ void shapes_draw(struct shapes *s, enum shape_kind kind, SDL_Rect dst, int radiu
 		SDL_RenderCopy(s->r, tex, NULL, &dst);
 }
 
-#define ARC_STEPS 96
+/* Copies the part of a quadrant of the ring texture that lies within
+ * `part` (0..1) of the quadrant's quarter turn. Quadrants go clockwise
+ * from 12 o'clock: 0 top right, 1 bottom right, 2 bottom left, 3 top left.
+ * Whole rows of pixels are copied 1:1, so the arc is exactly the ring's
+ * anti-aliased pixels; the straight cut at its end lies under a round cap. */
+static void copy_quadrant(SDL_Renderer *r, SDL_Texture *tex, SDL_Rect dst, int q, double part)
+{
+	int mx = dst.w / 2, my = dst.h / 2; /* columns/rows before the centre line */
+	bool right = q == 0 || q == 1, bottom = q == 1 || q == 2;
+	int x0 = right ? mx : 0, x1 = right ? dst.w : mx;
+	int y0 = bottom ? my : 0, y1 = bottom ? dst.h : my;
+	if (part >= 1.0) {
+		SDL_Rect src = { x0, y0, x1 - x0, y1 - y0 };
+		SDL_Rect to = { dst.x + x0, dst.y + y0, src.w, src.h };
+		SDL_RenderCopy(r, tex, &src, &to);
+		return;
+	}
+	/* In quadrants 0 and 2 the covered pixels are those near the vertical
+	 * axis (|dx| <= |dy| tan a), in 1 and 3 those near the horizontal one
+	 * (|dx| >= |dy| / tan a). */
+	double ta = tan(part * M_PI / 2);
+	double cx = dst.w / 2.0, cy = dst.h / 2.0;
+	for (int y = y0; y < y1; y++) {
+		double ady = fabs(y + 0.5 - cy);
+		double lo = 0, hi = 1e9; /* |dx| range */
+		if (q == 0 || q == 2)
+			hi = ady * ta;
+		else
+			lo = ta > 0 ? ady / ta : 1e9;
+		int a, b; /* columns [a, b) */
+		if (right) {
+			a = (int)ceil(cx + lo - 0.5);
+			b = (int)floor(cx + hi - 0.5) + 1;
+		} else {
+			a = (int)ceil(cx - hi - 0.5);
+			b = (int)floor(cx - lo - 0.5) + 1;
+		}
+		a = a < x0 ? x0 : a;
+		b = b > x1 ? x1 : b;
+		if (b <= a)
+			continue;
+		SDL_Rect src = { a, y, b - a, 1 };
+		SDL_Rect to = { dst.x + a, dst.y + y, b - a, 1 };
+		SDL_RenderCopy(r, tex, &src, &to);
+	}
+}
 
 void shapes_draw_arc(struct shapes *s, SDL_Rect dst, int stroke, double fraction, SDL_Color c)
 {
@@ -181,32 +227,12 @@ void shapes_draw_arc(struct shapes *s, SDL_Rect dst, int stroke, double fraction
 	SDL_Texture *tex = shape_texture(s, SHAPE_RING, dst.w, dst.h, 0, stroke, c);
 	if (!tex)
 		return;
-	/* A fan from the centre out to the edge of the ring's box, textured
-	 * with the anti-aliased ring: the texture gives the soft edges.
-	 * (Texture coordinates stay within 0..1: no renderer needs wrapping.) */
+	for (int q = 0; q < 4; q++) {
+		double part = fraction * 4 - q;
+		if (part > 0)
+			copy_quadrant(s->r, tex, dst, q, part);
+	}
 	float cx = dst.x + dst.w / 2.0f, cy = dst.y + dst.h / 2.0f;
-	float hw = dst.w / 2.0f, hh = dst.h / 2.0f;
-	int steps = (int)(fraction * ARC_STEPS) + 1;
-	SDL_Vertex v[ARC_STEPS + 2];
-	int idx[ARC_STEPS * 3];
-	SDL_Color white = { 255, 255, 255, 255 };
-	v[0] = (SDL_Vertex){ { cx, cy }, white, { 0.5f, 0.5f } };
-	for (int i = 0; i <= steps; i++) {
-		double a = -M_PI / 2 + 2 * M_PI * fraction * i / steps; /* clockwise from 12 o'clock */
-		float ca = (float)cos(a), sa = (float)sin(a);
-		/* where the ray leaves the box */
-		float tx = fabsf(ca) > 1e-6f ? hw / fabsf(ca) : 1e9f, ty = fabsf(sa) > 1e-6f ? hh / fabsf(sa) : 1e9f;
-		float reach = tx < ty ? tx : ty;
-		float px = cx + reach * ca, py = cy + reach * sa;
-		v[i + 1] = (SDL_Vertex){ { px, py }, white,
-			                 { (px - dst.x) / dst.w, (py - dst.y) / dst.h } };
-	}
-	for (int i = 0; i < steps; i++) {
-		idx[i * 3] = 0;
-		idx[i * 3 + 1] = i + 1;
-		idx[i * 3 + 2] = i + 2;
-	}
-	SDL_RenderGeometry(s->r, tex, v, steps + 2, idx, steps * 3);
 	/* round caps at both ends */
 	double rmid = (dst.w < dst.h ? dst.w : dst.h) / 2.0 - stroke / 2.0;
 	for (int end = 0; end < 2; end++) {

@@ -147,7 +147,7 @@ static bool rig_open(struct rig *x, int debounce_ms, int long_ms)
 	fcntl(x->wake[0], F_SETFL, O_NONBLOCK);
 	int64_t now = now_ns() / 1000000;
 	for (int i = 0; i < GPIO_BUTTON_COUNT; i++)
-		button_init(&x->b[i], debounce_ms, long_ms, gpio_initial(x->g, i), now);
+		button_init(&x->b[i], debounce_ms, long_ms, gpio_get(x->g, i) == 1, now);
 	x->r = gpio_reader_start(x->g, notify, x);
 	CHECK(x->r != NULL);
 	return x->r != NULL;
@@ -236,8 +236,9 @@ static void test_bias_active_low_leds(void)
 	CHECK_EQ(sim_value(LINE_PIR), 0);
 	/* active-low: a high idle line is "not pressed" */
 	for (int i = 0; i < GPIO_BUTTON_COUNT; i++)
-		CHECK(!gpio_initial(x.g, i));
-	CHECK(!gpio_initial(x.g, GPIO_LINE_PIR));
+		CHECK_EQ(gpio_get(x.g, i), 0);
+	CHECK_EQ(gpio_get(x.g, GPIO_LINE_PIR), 0);
+	CHECK_EQ(gpio_get(x.g, GPIO_LINE_LED_A), -1); /* an output is not read */
 	/* LEDs are outputs, off at start, and follow gpio_set */
 	CHECK_EQ(sim_value(LINE_LED_A), 0);
 	CHECK_EQ(gpio_set(x.g, GPIO_LINE_LED_A, true), 0);

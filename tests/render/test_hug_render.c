@@ -102,6 +102,46 @@ static void check_frame(SDL_Renderer *rd, struct text *t, struct shapes *sh, str
 	CHECK(near(at(f, f->w - 2, 1), THEME_PAPER_WARM, 2));
 }
 
+/* The filled arc is the same anti-aliased ring as a full one, pixel for
+ * pixel, away from its ends: no seams or steps between the slices it is
+ * drawn with. */
+static void arc_matches_ring(SDL_Renderer *rd, struct shapes *sh, struct frame *f, const char *tag)
+{
+	struct hug_layout l;
+	hug_layout_compute(&l, f->w, f->h);
+	size_t n = (size_t)f->w * (size_t)f->h;
+	Uint32 *full = malloc(n * sizeof *full);
+	if (!full)
+		return;
+	for (int pass = 0; pass < 2; pass++) {
+		SDL_SetRenderDrawColor(rd, THEME_PAPER_WARM.r, THEME_PAPER_WARM.g, THEME_PAPER_WARM.b, 255);
+		SDL_RenderClear(rd);
+		shapes_draw_arc(sh, l.ring, l.stroke, pass ? 0.75 : 1.0, THEME_HEART);
+		SDL_RenderReadPixels(rd, NULL, SDL_PIXELFORMAT_ARGB8888, pass ? f->px : full, f->w * 4);
+	}
+	/* the right half below 1 o'clock and above 5 o'clock (caps elsewhere) */
+	int cx = l.ring.x + l.ring.w / 2, cy = l.ring.y + l.ring.h / 2;
+	long differ = 0, worst = 0;
+	for (int y = l.ring.y; y < l.ring.y + l.ring.h; y++) {
+		for (int x = cx + l.stroke * 2; x < l.ring.x + l.ring.w; x++) {
+			if (abs(y - cy) > (x - cx) * 3 / 2) /* keep within about +-56 degrees of 3 o'clock */
+				continue;
+			size_t i = (size_t)y * (size_t)f->w + (size_t)x;
+			SDL_Color a = at(f, x, y);
+			Uint32 p = full[i];
+			SDL_Color b = { (Uint8)(p >> 16), (Uint8)(p >> 8), (Uint8)p, 0xFF };
+			int d = abs(a.r - b.r) + abs(a.g - b.g) + abs(a.b - b.b);
+			differ += d > 24;
+			if (d > worst)
+				worst = d;
+		}
+	}
+	if (differ)
+		fprintf(stderr, "%s: %ld arc pixels differ from the ring (worst %ld)\n", tag, differ, worst);
+	CHECK_EQ_INT(differ, 0);
+	free(full);
+}
+
 static void test_size(int w, int h)
 {
 	char err[256], warn[256];
@@ -128,6 +168,7 @@ static void test_size(int w, int h)
 		snprintf(tag, sizeof tag, "%dx%d-end", w, h);
 		struct hug_model end = { 1.0, 0, true, "30 seconds, together.", "Tap to go back" };
 		check_frame(d.r, t, sh, &f, &end, tag);
+		arc_matches_ring(d.r, sh, &f, tag);
 	}
 	free(f.px);
 	shapes_free(sh);
