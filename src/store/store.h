@@ -73,17 +73,81 @@ int store_done_get(struct store *s, int32_t day, bool done[2]);
  * or -1. */
 int store_done_days(struct store *s, int32_t from_day, int32_t to_day);
 
-/* ---- hugs and notes (the screens come later; the records are here) ---- */
+/* ---- hugs ------------------------------------------------------------ */
 
 int store_hug_add(struct store *s, int32_t day, int64_t started_at, int64_t duration_ms);
 int store_hug_count(struct store *s, int32_t from_day, int32_t to_day);
 
-/* Adds a note; returns its id (> 0) or -1. body must be valid UTF-8. */
-int64_t store_note_add(struct store *s, int author, const char *body, int64_t created_at);
-/* Archives a note (notes are never deleted). */
-int store_note_archive(struct store *s, int64_t id, int64_t at);
-/* Number of notes not archived, or -1. */
-int store_note_count_active(struct store *s);
+/* ---- notes -------------------------------------------------------------
+ * A note is text or a doodle (strokes as text, core/doodle.h). Notes are
+ * never deleted: deleting, expiring and making room archive them
+ * (archived_at and a reason are set), and an archived note can be brought
+ * back. The board holds at most NOTE_BOARD_MAX (core/note.h) notes that are
+ * neither archived nor expired. Times are Unix seconds; 0 means "none" for
+ * pinned_at, expires_at and archived_at. */
+
+struct store_note {
+	int64_t id;
+	int author;            /* 0 or 1 */
+	const char *body;      /* valid UTF-8 ("" for a doodle); NULL when the stored
+	                          text or strokes are damaged (not valid UTF-8) */
+	const char *strokes;   /* a doodle's strokes, NULL for text */
+	int64_t created_at;
+	int64_t pinned_at;
+	int64_t expires_at;
+	int64_t archived_at;
+	const char *archive_reason; /* "deleted", "expired", "board full"; NULL when active */
+};
+
+/* Called once per note; the pointers in n are valid during the call only. */
+typedef void (*store_note_fn)(void *ctx, const struct store_note *n);
+
+/* Adds a text note (body valid UTF-8, 1..NOTE_MAX_BYTES bytes, checked
+ * here too) or a doodle (strokes: doodle text, at most DOODLE_ENCODED_MAX
+ * bytes). expires_at 0 keeps it. Returns the new id (> 0), or -1: invalid
+ * text ("the text is not valid"), a full board ("the board is full") or a
+ * failed write. The board check and the insert are one transaction. */
+int64_t store_note_add(struct store *s, int author, const char *body, int64_t expires_at,
+                       int64_t created_at);
+int64_t store_note_add_doodle(struct store *s, int author, const char *strokes,
+                              int64_t expires_at, int64_t created_at);
+
+/* The board at `now`: notes neither archived nor expired, pinned first (the
+ * most recently pinned first), then newest first (ties by id, newest
+ * first); at most `limit`. A row whose text fails UTF-8 validation is
+ * passed with body NULL and strokes NULL (the caller says it is damaged).
+ * Returns the number of
+ * notes passed to fn, or -1. */
+int store_note_board(struct store *s, int64_t now, int limit, store_note_fn fn, void *ctx);
+
+/* One note by id, archived or not: 1 and fn called, 0 no such note, -1 error. */
+int store_note_get(struct store *s, int64_t id, store_note_fn fn, void *ctx);
+
+/* Pins (pinned_at = at) or unpins (pinned = false) a note. */
+int store_note_pin(struct store *s, int64_t id, bool pinned, int64_t at);
+/* Changes when a note leaves the board (0: keep). */
+int store_note_set_expiry(struct store *s, int64_t id, int64_t expires_at);
+
+/* Archives an active note with a reason ("deleted", "board full"). */
+int store_note_archive(struct store *s, int64_t id, int64_t at, const char *reason);
+/* Brings an archived note back to the board (the undo after a delete).
+ * Fails with "the board is full" when there is no room. */
+int store_note_unarchive(struct store *s, int64_t id);
+
+/* Archives every note whose expires_at <= now (reason "expired",
+ * archived_at = expires_at). Returns how many, or -1. */
+int store_note_expire(struct store *s, int64_t now);
+
+/* Archives the oldest unpinned note on the board (reason "board full");
+ * returns its id, 0 when every note is pinned or the board is empty, -1 on
+ * error. */
+int64_t store_note_archive_oldest(struct store *s, int64_t at);
+
+/* Notes on the board at `now` (not archived, not expired), or -1. */
+int store_note_count_active(struct store *s, int64_t now);
+
+/* Every note ever written, archived included, or -1. */
+int store_note_count_all(struct store *s);
 
 /* ---- settings ---------------------------------------------------------- */
 

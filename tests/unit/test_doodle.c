@@ -1,0 +1,2 @@
+/* written next */
+int main(void) { return 0; }
