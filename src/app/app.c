@@ -45,16 +45,78 @@ void app_tap(struct app *a, int x, int y)
 		hug_tap(a);
 		return;
 	}
-	if (!a->layout_valid)
+	if (a->screen != SCREEN_TODAY || !a->layout_valid)
 		return;
-	SDL_Point pt = { x, y };
-	if (a->layout.notice.h > 0 && SDL_PointInRect(&pt, &a->layout.notice)) {
+	enum today_target tg = today_layout_hit(&a->layout, x, y);
+	switch (tg) {
+	case TODAY_NOTICE:
 		buttons_retry(a); /* "Tap here to try again" */
-		return;
+		break;
+	case TODAY_CHIP_A:
+	case TODAY_CHIP_B:
+		app_toggle_partner(a, tg == TODAY_CHIP_B);
+		break;
+	case TODAY_NOTES_BUTTON:
+		notes_show_board(a);
+		break;
+	case TODAY_HUG_BUTTON:
+		app_hug_press(a);
+		break;
+	case TODAY_SETTINGS:
+		setup_open(a, false);
+		break;
+	default:
+		if (tg >= TODAY_NOTE0) {
+			int i = tg - TODAY_NOTE0;
+			notes_show_board(a);
+			if (i < a->notes.n) {
+				a->notes.open = i;
+				a->screen = SCREEN_NOTE;
+			}
+		}
+		break;
 	}
-	int p = today_layout_hit_partner(&a->layout, x, y);
-	if (p >= 0)
-		app_toggle_partner(a, p);
+}
+
+bool app_target_tap(struct app *a, int phase, int tg)
+{
+	int *pressed = &a->notes.pressed;
+	if (phase != POINTER_UP) {
+		if (tg != *pressed) {
+			*pressed = tg;
+			a->dirty = true;
+		}
+		return false;
+	}
+	bool was = tg >= 0 && tg == *pressed;
+	*pressed = -1;
+	a->dirty = true;
+	return was;
+}
+
+/* A finger or the mouse: down, moving while down, up (in the upright
+ * picture's pixels). Taps act on release. */
+void app_pointer(struct app *a, int phase, int x, int y)
+{
+	int64_t now = app_mono_ms();
+	switch (a->screen) {
+	case SCREEN_TODAY:
+	case SCREEN_HUG:
+		if (phase == POINTER_UP)
+			app_tap(a, x, y);
+		break;
+	case SCREEN_BOARD:
+	case SCREEN_NOTE:
+		notes_pointer(a, phase, x, y, now);
+		break;
+	case SCREEN_EDITOR:
+	case SCREEN_DOODLE:
+		editor_pointer(a, phase, x, y, now);
+		break;
+	case SCREEN_SETUP:
+		setup_pointer(a, phase, x, y, now);
+		break;
+	}
 }
 
 /* ---- loading --------------------------------------------------------- */
@@ -236,6 +298,16 @@ int app_init(struct app *a, const struct cli_options *opt)
 	a->wall_minus_mono_ms = app_wall_ms() - app_mono_ms();
 	hug_init(&a->hug);
 	a->io.motion_ms = -1;
+	a->notes.open = -1;
+	a->logged_screen = -1;
+	const char *lt = SDL_getenv("MOMENTS_LOG_TARGETS");
+	a->log_targets = lt && *lt == '1';
+	a->notes.pressed = -1;
+	kb_state_init(&a->kb);
+	SDL_StopTextInput(); /* on only while a note or a name is typed */
+	setup_load_names(a);
+	if (a->setup.first_run)
+		setup_open(a, true);
 	buttons_open(a);
 	a->dirty = true;
 	return 0;
@@ -261,9 +333,26 @@ void app_fini(struct app *a)
 
 static void draw(struct app *a, time_t now)
 {
-	if (a->screen == SCREEN_HUG) {
+	if (a->screen != SCREEN_TODAY) {
 		display_begin(&a->display);
-		hug_draw(a, app_mono_ms());
+		switch (a->screen) {
+		case SCREEN_HUG:
+			hug_draw(a, app_mono_ms());
+			break;
+		case SCREEN_BOARD:
+		case SCREEN_NOTE:
+			notes_draw(a, (int64_t)now);
+			break;
+		case SCREEN_EDITOR:
+		case SCREEN_DOODLE:
+			editor_draw(a);
+			break;
+		case SCREEN_SETUP:
+			setup_draw(a);
+			break;
+		default:
+			break;
+		}
 		return;
 	}
 	char buf[1024];
@@ -303,6 +392,8 @@ static int next_timeout(struct app *a)
 	int64_t deadlines[] = {
 		hug_next_deadline(&a->hug),
 		buttons_next_deadline(a),
+		notes_next_deadline(a),
+		editor_next_deadline(a),
 		due >= 0 && a->first_frame_ms >= 0 ? a->first_frame_ms + due : -1,
 	};
 	for (size_t i = 0; i < sizeof deadlines / sizeof deadlines[0]; i++) {
@@ -341,6 +432,8 @@ int app_run(struct app *a)
 		int64_t mono = app_mono_ms();
 		buttons_tick(a, mono);
 		hug_tick(a, mono);
+		notes_tick(a, mono);
+		editor_tick(a, mono);
 		time_t now = (time_t)(app_wall_ms() / 1000);
 		today_refresh(a, now);
 		buttons_update_leds(a, mono); /* after today: the LEDs show who is done */
@@ -348,6 +441,8 @@ int app_run(struct app *a)
 		if (minute != a->shown_minute) {
 			a->shown_minute = minute;
 			a->dirty = true;
+			if (a->notes.loaded)
+				notes_load(a, (int64_t)now); /* ages move on, notes expire */
 		}
 		if (a->dirty) {
 			draw(a, now);
@@ -360,8 +455,21 @@ int app_run(struct app *a)
 				log_write(LOG_PRIO_INFO, "screenshot: %s", a->opt.screenshot);
 				return 0;
 			}
+			if (a->shot_path[0]) {
+				char err[320];
+				if (display_save_png(&a->display, a->shot_path, err, sizeof err) != 0)
+					log_write(LOG_PRIO_ERR, "%s", err);
+				else
+					log_write(LOG_PRIO_INFO, "screenshot: %s", a->shot_path);
+				a->shot_path[0] = '\0';
+			}
 			display_present(&a->display);
 			a->dirty = false;
+			if (a->log_targets && ((int)a->screen != a->logged_screen || (int)a->kb.layer != a->logged_layer)) {
+				a->logged_screen = (int)a->screen;
+				a->logged_layer = (int)a->kb.layer;
+				app_log_targets(a);
+			}
 			if (a->first_frame_ms < 0) {
 				a->first_frame_ms = app_mono_ms();
 				log_write(LOG_PRIO_INFO, "ready: first frame shown");

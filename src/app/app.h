@@ -16,7 +16,11 @@
 #include "core/button.h"
 #include "core/cli.h"
 #include "core/config.h"
+#include "core/doodle.h"
 #include "core/hug.h"
+#include "core/keyboard.h"
+#include "core/note.h"
+#include "core/text_edit.h"
 #include "core/library.h"
 #include "store/store.h"
 #include "ui/display.h"
@@ -49,7 +53,60 @@ struct today {
 	int days_done_7;       /* days with a moment done in the 7 ending today */
 };
 
-enum screen { SCREEN_TODAY, SCREEN_HUG };
+enum screen {
+	SCREEN_TODAY,
+	SCREEN_HUG,
+	SCREEN_BOARD,  /* the notes */
+	SCREEN_NOTE,   /* one note full size */
+	SCREEN_EDITOR, /* writing a note */
+	SCREEN_DOODLE, /* drawing a note */
+	SCREEN_SETUP,  /* names and colours */
+};
+
+/* A note on the board, as loaded from the store. */
+struct board_note {
+	int64_t id;
+	int author;
+	bool damaged;               /* its text or strokes could not be read */
+	bool is_doodle;
+	char body[NOTE_MAX_BYTES + 1];
+	int64_t created_at, pinned_at, expires_at;
+};
+
+/* The board, the note being written or drawn, and the on-screen keyboard. */
+struct notes {
+	int n;                      /* notes on the board */
+	struct board_note note[NOTE_BOARD_MAX];
+	struct doodle doodle[NOTE_BOARD_MAX]; /* strokes of note[i] when it is a doodle */
+	bool loaded;
+	int page;
+	int open;                   /* index shown on SCREEN_NOTE */
+	int64_t undo_id;            /* the note just deleted, 0 none */
+	int64_t undo_until_ms;      /* monotonic end of its undo */
+
+	/* writing */
+	struct text_edit edit;
+	int author;                 /* who writes (remembered in settings) */
+	enum note_expiry expiry;
+	bool confirm;               /* Cancel asked once: throw it away? */
+	char message[160];
+
+	/* drawing */
+	struct doodle pad;
+	int ink;
+	bool drawing;               /* a finger is down on the canvas */
+
+	int pressed;                /* target or card under the finger, -1 */
+};
+
+/* The setup screen: names and colours. */
+struct setup {
+	struct text_edit name[2];
+	int color[2];               /* palette index */
+	int field;                  /* the name being typed */
+	bool first_run;
+	char message[160];
+};
 
 /* The GPIO side: lines, the reader thread, and each button's press state. */
 struct buttons {
@@ -87,6 +144,14 @@ struct app {
 	int frame_ms;               /* one frame at the display's refresh rate */
 	struct buttons io;
 
+	struct notes notes;
+	struct setup setup;
+	struct kb_state kb;         /* the on-screen keyboard (editor and setup) */
+	bool pointer_down;          /* a finger or the mouse button is down */
+	char shot_path[PATH_MAX];   /* a scripted screenshot of the next frame */
+	bool log_targets;           /* MOMENTS_LOG_TARGETS: where things are, for drivers */
+	int logged_screen, logged_layer;
+
 	struct today today;
 	struct today_layout layout;
 	bool layout_valid;
@@ -123,6 +188,11 @@ void app_hug_press(struct app *a);   /* start, or cancel a running hug */
 void app_next_screen(struct app *a); /* the next screen; from the hug: home */
 void app_home(struct app *a);
 void app_tap(struct app *a, int x, int y);
+void app_pointer(struct app *a, int phase, int x, int y); /* enum pointer_phase */
+/* Press feedback and act-on-release for a screen's buttons: marks target
+ * tg (-1 none) pressed while the finger is down; returns true when the
+ * finger lifts on the target it is pressing. */
+bool app_target_tap(struct app *a, int phase, int tg);
 void app_set_notice(struct app *a, enum notice_slot slot, const char *msg);
 
 /* Clocks: the only place moments reads time. */
@@ -150,6 +220,49 @@ int64_t buttons_next_deadline(const struct app *a);
 void buttons_update_leds(struct app *a, int64_t now_ms);
 void buttons_blink(struct app *a, int partner);
 bool buttons_retry(struct app *a); /* after a fault: try now; false if nothing to retry */   /* one blink to confirm a press */
+
+/* notes.c: the board and a note full size */
+void notes_load(struct app *a, int64_t now);          /* re-reads the board (expiring what is due) */
+void notes_show_board(struct app *a);
+void notes_fill_today(struct app *a, struct today_model *m, int64_t now, char ages[][32]);
+void notes_draw(struct app *a, int64_t now);         /* SCREEN_BOARD and SCREEN_NOTE */
+void notes_pointer(struct app *a, int phase, int x, int y, int64_t now_ms);
+void notes_tick(struct app *a, int64_t now_ms);       /* the undo window closing */
+int64_t notes_next_deadline(const struct app *a);
+const char *app_partner_name(const struct app *a, int partner);
+
+/* editor.c: writing a note and drawing one */
+void editor_open(struct app *a);
+void doodle_open(struct app *a);
+void editor_draw(struct app *a);                      /* SCREEN_EDITOR and SCREEN_DOODLE */
+void editor_pointer(struct app *a, int phase, int x, int y, int64_t now_ms);
+void editor_text(struct app *a, const char *utf8);    /* a physical keyboard's text */
+void editor_key(struct app *a, SDL_Keycode key);      /* Backspace, Return, Escape */
+void editor_tick(struct app *a, int64_t now_ms);      /* backspace held */
+int64_t editor_next_deadline(const struct app *a);
+
+/* setup.c: names and colours */
+void setup_load_names(struct app *a);                 /* settings over the config file */
+void setup_open(struct app *a, bool first_run);
+void setup_draw(struct app *a);
+void setup_pointer(struct app *a, int phase, int x, int y, int64_t now_ms);
+void setup_text(struct app *a, const char *utf8);
+void setup_key(struct app *a, SDL_Keycode key);
+
+/* keys shared by the editor and setup: the keyboard under a pointer.
+ * Returns what the keyboard produced (KB_OUT_NONE when the point is not
+ * on it). */
+struct kb_output app_keyboard_pointer(struct app *a, int phase, int x, int y, int64_t now_ms);
+void app_keyboard_layout(struct app *a, struct kb_layout *out);
+
+enum pointer_phase { POINTER_DOWN, POINTER_MOVE, POINTER_UP };
+
+/* targets.c: the named places on the current screen ("save", "key:a",
+ * "card-0", ...), in the upright picture's pixels. */
+typedef void (*app_target_fn)(void *ctx, const char *name, SDL_Rect r);
+void app_targets(struct app *a, app_target_fn fn, void *ctx);
+bool app_target_rect(struct app *a, const char *name, SDL_Rect *out); /* false when absent */
+void app_log_targets(struct app *a); /* "target: <screen> <name> <x> <y>" lines */
 
 /* events.c: the one place SDL events and button presses become app actions. */
 void app_handle_event(struct app *a, const SDL_Event *ev);

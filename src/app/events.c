@@ -3,11 +3,43 @@
 
 #include "platform/log.h"
 
-static void tap_panel(struct app *a, int px, int py)
+static void pointer_panel(struct app *a, int phase, int px, int py)
 {
 	int lx, ly;
 	display_panel_to_logical(&a->display, px, py, &lx, &ly);
-	app_tap(a, lx, ly);
+	if (phase == POINTER_DOWN)
+		a->pointer_down = true;
+	else if (phase == POINTER_UP)
+		a->pointer_down = false;
+	app_pointer(a, phase, lx, ly);
+}
+
+/* Window coordinates of a mouse event to renderer output pixels (high-DPI). */
+static void mouse_panel(struct app *a, int phase, int x, int y)
+{
+	int ww, wh;
+	SDL_GetWindowSize(a->display.win, &ww, &wh);
+	int px = ww > 0 ? x * a->display.pw / ww : x;
+	int py = wh > 0 ? y * a->display.ph / wh : y;
+	pointer_panel(a, phase, px, py);
+}
+
+static bool typing(const struct app *a)
+{
+	return a->screen == SCREEN_EDITOR || a->screen == SCREEN_SETUP || a->screen == SCREEN_DOODLE;
+}
+
+/* While a note or a name is typed, keys type (through SDL_TEXTINPUT);
+ * only the editing keys are handled here. */
+static void typing_key(struct app *a, const SDL_KeyboardEvent *k)
+{
+	SDL_Keycode key = k->keysym.sym;
+	if (k->repeat && key != SDLK_BACKSPACE)
+		return;
+	if (a->screen == SCREEN_SETUP)
+		setup_key(a, key);
+	else
+		editor_key(a, key);
 }
 
 void app_handle_event(struct app *a, const SDL_Event *ev)
@@ -16,7 +48,17 @@ void app_handle_event(struct app *a, const SDL_Event *ev)
 	case SDL_QUIT:
 		a->quit = true;
 		break;
+	case SDL_TEXTINPUT:
+		if (a->screen == SCREEN_SETUP)
+			setup_text(a, ev->text.text);
+		else if (a->screen == SCREEN_EDITOR)
+			editor_text(a, ev->text.text);
+		break;
 	case SDL_KEYDOWN:
+		if (typing(a)) {
+			typing_key(a, &ev->key);
+			break;
+		}
 		if (ev->key.repeat)
 			break;
 		switch (ev->key.keysym.sym) {
@@ -47,22 +89,37 @@ void app_handle_event(struct app *a, const SDL_Event *ev)
 			break;
 		}
 		break;
-	case SDL_FINGERUP:
-		/* touch acts on release; coordinates are 0..1 of the panel */
-		tap_panel(a, (int)(ev->tfinger.x * a->display.pw), (int)(ev->tfinger.y * a->display.ph));
+	case SDL_FINGERDOWN:
+	case SDL_FINGERMOTION:
+	case SDL_FINGERUP: {
+		/* one finger at a time; coordinates are 0..1 of the panel */
+		static SDL_FingerID finger = -1;
+		int phase = ev->type == SDL_FINGERDOWN ? POINTER_DOWN
+		            : ev->type == SDL_FINGERUP ? POINTER_UP : POINTER_MOVE;
+		if (phase == POINTER_DOWN) {
+			if (a->pointer_down)
+				break;
+			finger = ev->tfinger.fingerId;
+		} else if (ev->tfinger.fingerId != finger || !a->pointer_down) {
+			break;
+		}
+		pointer_panel(a, phase, (int)(ev->tfinger.x * a->display.pw), (int)(ev->tfinger.y * a->display.ph));
 		break;
+	}
+	case SDL_MOUSEBUTTONDOWN:
 	case SDL_MOUSEBUTTONUP:
 		/* SDL also reports each touch as a mouse click: handled above */
 		if (ev->button.which == SDL_TOUCH_MOUSEID || ev->button.button != SDL_BUTTON_LEFT)
 			break;
-		{
-			/* window coordinates to renderer output pixels (high-DPI) */
-			int ww, wh;
-			SDL_GetWindowSize(a->display.win, &ww, &wh);
-			int px = ww > 0 ? ev->button.x * a->display.pw / ww : ev->button.x;
-			int py = wh > 0 ? ev->button.y * a->display.ph / wh : ev->button.y;
-			tap_panel(a, px, py);
-		}
+		if (ev->type == SDL_MOUSEBUTTONUP && !a->pointer_down)
+			break;
+		mouse_panel(a, ev->type == SDL_MOUSEBUTTONDOWN ? POINTER_DOWN : POINTER_UP, ev->button.x,
+		            ev->button.y);
+		break;
+	case SDL_MOUSEMOTION:
+		if (ev->motion.which == SDL_TOUCH_MOUSEID || !a->pointer_down || !(ev->motion.state & SDL_BUTTON_LMASK))
+			break;
+		mouse_panel(a, POINTER_MOVE, ev->motion.x, ev->motion.y);
 		break;
 	case SDL_WINDOWEVENT:
 		if (ev->window.event == SDL_WINDOWEVENT_SIZE_CHANGED ||

@@ -24,6 +24,8 @@ static void go_home(struct app *a)
 {
 	log_if_cancelling(a, app_mono_ms());
 	hug_cancel(&a->hug);
+	kb_cancel(&a->kb);
+	SDL_StopTextInput();
 	show(a, SCREEN_TODAY);
 }
 
@@ -43,15 +45,28 @@ void app_hug_press(struct app *a)
 
 void app_home(struct app *a)
 {
+	if (a->screen == SCREEN_SETUP && a->setup.first_run)
+		return; /* the names come first */
 	if (a->screen != SCREEN_TODAY)
 		go_home(a);
 }
 
 void app_next_screen(struct app *a)
 {
-	/* The today screen is the only one to browse so far; from the hug
-	 * screen, next goes home. */
-	app_home(a);
+	/* today -> notes -> today; from anywhere else, home (a note being
+	 * written is not thrown away by a button: only its own Cancel does) */
+	switch (a->screen) {
+	case SCREEN_TODAY:
+		notes_show_board(a);
+		break;
+	case SCREEN_EDITOR:
+	case SCREEN_DOODLE:
+	case SCREEN_SETUP:
+		break;
+	default:
+		app_home(a);
+		break;
+	}
 }
 
 void hug_tap(struct app *a)

@@ -6,8 +6,12 @@
 
 #include "app/app.h"
 #include "core/rotate.h"
+#include "platform/log.h"
 
-enum step_kind { STEP_TAP, STEP_TAP_CHIP, STEP_TAP_NOTICE, STEP_TOUCH_MOUSE, STEP_CLICK, STEP_KEY, STEP_QUIT };
+enum step_kind {
+	STEP_TAP, STEP_TAP_CHIP, STEP_TAP_NOTICE, STEP_TOUCH_MOUSE, STEP_CLICK, STEP_KEY, STEP_QUIT,
+	STEP_TAP_AT, STEP_DOWN_AT, STEP_UP_AT, STEP_DOWN, STEP_MOVE, STEP_UP, STEP_TEXT, STEP_SHOT,
+};
 
 struct step {
 	int64_t at_ms;
@@ -15,6 +19,7 @@ struct step {
 	float x, y;
 	int chip;
 	SDL_Keycode key;
+	char arg[128];  /* a target's name, text to type, a file */
 };
 
 struct script {
@@ -41,6 +46,29 @@ static int parse_step(const char *line, struct step *st)
 		st->key = SDL_GetKeyFromName(arg);
 		return st->key == SDLK_UNKNOWN ? -1 : 0;
 	}
+	static const struct {
+		const char *name;
+		enum step_kind kind;
+	} NAMED[] = { { "tap-at", STEP_TAP_AT }, { "down-at", STEP_DOWN_AT }, { "up-at", STEP_UP_AT },
+		      { "shot", STEP_SHOT } };
+	for (size_t i = 0; i < sizeof NAMED / sizeof NAMED[0]; i++) {
+		if (strcmp(action, NAMED[i].name) == 0 && n == 3) {
+			st->kind = NAMED[i].kind;
+			snprintf(st->arg, sizeof st->arg, "%s", arg);
+			return 0;
+		}
+	}
+	if (strcmp(action, "text") == 0 && n == 3) {
+		/* the rest of the line, as typed on a physical keyboard */
+		const char *p = strstr(line, " text ") + 6;
+		size_t len = strcspn(p, "\n");
+		if (len >= sizeof st->arg)
+			return -1;
+		memcpy(st->arg, p, len);
+		st->arg[len] = '\0';
+		st->kind = STEP_TEXT;
+		return 0;
+	}
 	if (strcmp(action, "tap-notice") == 0 && n == 2) {
 		st->kind = STEP_TAP_NOTICE;
 		return 0;
@@ -56,6 +84,12 @@ static int parse_step(const char *line, struct step *st)
 	st->y = y;
 	if (strcmp(action, "tap") == 0)
 		st->kind = STEP_TAP;
+	else if (strcmp(action, "down") == 0)
+		st->kind = STEP_DOWN;
+	else if (strcmp(action, "move") == 0)
+		st->kind = STEP_MOVE;
+	else if (strcmp(action, "up") == 0)
+		st->kind = STEP_UP;
 	else if (strcmp(action, "touch-mouse") == 0)
 		st->kind = STEP_TOUCH_MOUSE;
 	else if (strcmp(action, "click") == 0)
@@ -122,7 +156,7 @@ int64_t script_next_due(const struct script *s)
 	return s && s->next < s->n ? s->steps[s->next].at_ms : -1;
 }
 
-static void push_finger(struct app *a, float x, float y)
+static void push_finger_event(Uint32 type, float x, float y)
 {
 	SDL_Event e;
 	memset(&e, 0, sizeof e);
@@ -131,11 +165,32 @@ static void push_finger(struct app *a, float x, float y)
 	e.tfinger.x = x;
 	e.tfinger.y = y;
 	e.tfinger.pressure = 1;
-	e.type = SDL_FINGERDOWN;
+	e.type = type;
 	SDL_PushEvent(&e);
-	e.type = SDL_FINGERUP;
-	SDL_PushEvent(&e);
+}
+
+static void push_finger(struct app *a, float x, float y)
+{
+	push_finger_event(SDL_FINGERDOWN, x, y);
+	push_finger_event(SDL_FINGERUP, x, y);
 	(void)a;
+}
+
+/* The centre of a named target as fractions of the panel; false (and a
+ * log line) when the current screen has no such target. */
+static bool target_at(struct app *a, const char *name, float *x, float *y)
+{
+	SDL_Rect r;
+	if (!app_target_rect(a, name, &r)) {
+		log_write(LOG_PRIO_WARNING, "script: no target '%s' on this screen", name);
+		return false;
+	}
+	struct display *d = &a->display;
+	int px, py;
+	rotate_logical_to_panel(d->rotation, d->pw, d->ph, r.x + r.w / 2, r.y + r.h / 2, &px, &py);
+	*x = (px + 0.5f) / d->pw;
+	*y = (py + 0.5f) / d->ph;
+	return true;
 }
 
 static void push_mouse(struct app *a, float x, float y, Uint32 which)
@@ -194,6 +249,50 @@ static void fire(struct app *a, const struct step *st)
 	case STEP_KEY:
 		push_key(st->key);
 		break;
+	case STEP_TAP_AT:
+	case STEP_DOWN_AT:
+	case STEP_UP_AT: {
+		float x, y;
+		if (!target_at(a, st->arg, &x, &y))
+			break;
+		if (st->kind != STEP_UP_AT)
+			push_finger_event(SDL_FINGERDOWN, x, y);
+		if (st->kind != STEP_DOWN_AT)
+			push_finger_event(SDL_FINGERUP, x, y);
+		break;
+	}
+	case STEP_DOWN:
+		push_finger_event(SDL_FINGERDOWN, st->x, st->y);
+		break;
+	case STEP_MOVE:
+		push_finger_event(SDL_FINGERMOTION, st->x, st->y);
+		break;
+	case STEP_UP:
+		push_finger_event(SDL_FINGERUP, st->x, st->y);
+		break;
+	case STEP_TEXT: {
+		/* a text event holds 31 bytes: longer text comes in pieces, cut
+		 * between code points as a keyboard would send it */
+		const char *p = st->arg;
+		size_t left = strlen(p);
+		while (left > 0) {
+			SDL_Event e;
+			memset(&e, 0, sizeof e);
+			e.type = SDL_TEXTINPUT;
+			size_t n = left < sizeof e.text.text - 1 ? left : sizeof e.text.text - 1;
+			while (n < left && n > 0 && ((unsigned char)p[n] & 0xC0) == 0x80)
+				n--;
+			memcpy(e.text.text, p, n);
+			SDL_PushEvent(&e);
+			p += n;
+			left -= n;
+		}
+		break;
+	}
+	case STEP_SHOT:
+		snprintf(a->shot_path, sizeof a->shot_path, "%s", st->arg);
+		a->dirty = true;
+		break;
 	case STEP_QUIT: {
 		SDL_Event e = { .type = SDL_QUIT };
 		SDL_PushEvent(&e);
@@ -204,6 +303,9 @@ static void fire(struct app *a, const struct step *st)
 
 void script_fire(struct script *s, struct app *a, int64_t elapsed_ms)
 {
-	while (s->next < s->n && s->steps[s->next].at_ms <= elapsed_ms)
+	/* one step at a time: the app handles it (and draws) before the next
+	 * is looked at, so a target named by the next step is found on the
+	 * screen the last one led to, however slow a frame was */
+	if (s->next < s->n && s->steps[s->next].at_ms <= elapsed_ms)
 		fire(a, &s->steps[s->next++]);
 }

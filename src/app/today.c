@@ -176,6 +176,8 @@ void today_fill_model(struct app *a, struct today_model *m, time_t now, char *bu
 		m->partner[i].done = t->done[i];
 	}
 	m->celebration = "You both did it today";
+	static char ages[TODAY_NOTES][32];
+	notes_fill_today(a, m, (int64_t)now, ages);
 	for (int i = 0; i < NOTICE_COUNT; i++) {
 		if (a->notice[i][0]) {
 			m->notice = a->notice[i];

@@ -23,6 +23,31 @@ static const struct {
 	{ "moss", { 0x6B, 0x7A, 0x2E } },
 };
 
+struct rgb config_palette(int i)
+{
+	int n = (int)(sizeof PALETTE / sizeof PALETTE[0]);
+	return PALETTE[((i % n) + n) % n].rgb;
+}
+
+int config_clean_name(const char *s, char *out, size_t out_size)
+{
+	size_t len = strlen(s);
+	while (len > 0 && s[len - 1] == ' ')
+		len--;
+	while (len > 0 && *s == ' ') {
+		s++;
+		len--;
+	}
+	if (len == 0 || !utf8_valid(s, len) || utf8_count(s, len) > CONFIG_NAME_MAX || len >= out_size)
+		return -1;
+	for (size_t i = 0; i < len; i++)
+		if ((unsigned char)s[i] < 0x20)
+			return -1;
+	memcpy(out, s, len);
+	out[len] = '\0';
+	return 0;
+}
+
 const char *const CONFIG_GPIO_KEYS[GPIO_LINE_COUNT] = { "partner_a", "partner_b", "hug", "next",
                                                         "pir",       "led_a",     "led_b" };
 
@@ -113,6 +138,7 @@ static enum config_result set_partner(struct partner_config *p, const char *sect
 		if (utf8_count(value, len) > CONFIG_NAME_MAX)
 			return bad(msg, n, section, key, "longer than 24 characters; the default is used");
 		memcpy(p->name, value, len + 1);
+		p->named = true;
 		return CONFIG_OK;
 	}
 	if (strcmp(key, "color") == 0 || strcmp(key, "colour") == 0) {

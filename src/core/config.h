@@ -20,6 +20,7 @@ struct rgb {
 struct partner_config {
 	char name[CONFIG_NAME_MAX * 4 + 1];
 	struct rgb color;
+	bool named;   /* the name came from moments.conf (not the default) */
 };
 
 /* The GPIO lines moments uses. The first GPIO_BUTTON_COUNT are buttons
@@ -70,6 +71,15 @@ void config_defaults(struct config *c);
  * (msg_size bytes) explains it in a sentence naming the key. */
 enum config_result config_set(struct config *c, const char *section, const char *key,
                               const char *value, char *msg, size_t msg_size);
+
+/* The palette offered on the setup screen. */
+#define CONFIG_PALETTE_COUNT 8
+struct rgb config_palette(int i); /* i is taken modulo the count */
+
+/* Checks a partner's name: valid UTF-8, 1..CONFIG_NAME_MAX code points after
+ * trimming spaces, no control characters. Returns 0 and writes the trimmed
+ * name to out (out_size bytes), or -1. */
+int config_clean_name(const char *s, char *out, size_t out_size);
 
 /* Parses "#rrggbb" (or "rrggbb") or one of the palette names (terracotta,
  * sage, ocean, plum, honey, rose, slate, moss). Returns 0 or -1. */

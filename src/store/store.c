@@ -10,6 +10,8 @@
 #include <unistd.h>
 
 #include "core/calendar.h"
+#include "core/doodle.h"
+#include "core/note.h"
 #include "core/utf8.h"
 
 struct store {
@@ -53,6 +55,21 @@ static const char *const MIGRATIONS[] = {
 	"  created_at INTEGER NOT NULL,"
 	"  archived_at INTEGER"
 	") STRICT;",
+
+	/* 1 -> 2: the note board. NULL is "none" for the new times, as for
+	 * archived_at already; strokes set makes the note a doodle (body '').
+	 * Notes archived before reasons existed could only have been deleted. */
+	"ALTER TABLE notes ADD COLUMN strokes TEXT"
+	"  CHECK (strokes IS NULL OR (body = '' AND length(strokes) > 0));"
+	"ALTER TABLE notes ADD COLUMN pinned_at INTEGER CHECK (pinned_at > 0);"
+	"ALTER TABLE notes ADD COLUMN expires_at INTEGER CHECK (expires_at > 0);"
+	"ALTER TABLE notes ADD COLUMN archive_reason TEXT"
+	"  CHECK (archive_reason IS NULL OR (archived_at IS NOT NULL AND"
+	"         archive_reason IN ('deleted', 'expired', 'board full')));"
+	"UPDATE notes SET archive_reason = 'deleted' WHERE archived_at IS NOT NULL;"
+	/* the board, newest pinned first then newest, read straight off this
+	 * index; archived notes, which only grow, are not in it */
+	"CREATE INDEX notes_board ON notes (pinned_at, created_at) WHERE archived_at IS NULL;",
 };
 #define MIGRATION_COUNT ((int)(sizeof MIGRATIONS / sizeof MIGRATIONS[0]))
 
@@ -493,30 +510,284 @@ int store_hug_count(struct store *s, int32_t from_day, int32_t to_day)
 	                   "counting hugs", a, b);
 }
 
-int64_t store_note_add(struct store *s, int author, const char *body, int64_t created_at)
+/* ---- notes ------------------------------------------------------------- */
+
+#define NOTE_COLUMNS \
+	"id, author, body, strokes, created_at, pinned_at, expires_at, archived_at, archive_reason"
+
+/* On the board at parameter ?n: neither archived nor expired. Every query
+ * that lists, counts or makes room says it the same way. */
+#define NOTE_ACTIVE(n) "archived_at IS NULL AND (expires_at IS NULL OR expires_at > ?" #n ")"
+
+static bool note_author_valid(int author)
 {
-	if ((author != 0 && author != 1) || !utf8_valid(body, strlen(body))) {
+	return author == 0 || author == 1;
+}
+
+/* A write with RETURNING id, stepped to the end (where an autocommit
+ * statement commits): SQLITE_DONE with *id the row's id, or 0 when the
+ * statement matched nothing; an error code otherwise. */
+static int run_id(struct store *s, int64_t *id, const char *sql, const char *fmt, ...)
+{
+	sqlite3_stmt *st = NULL;
+	va_list ap;
+	va_start(ap, fmt);
+	int rc = prepare_bind(s, &st, sql, fmt, ap);
+	va_end(ap);
+	*id = 0;
+	if (rc != SQLITE_OK)
+		return rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		*id = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* The board check and the insert in one statement, so one transaction:
+ * no row comes back when the board (at created_at) is full. */
+static int64_t note_insert(struct store *s, int author, const char *body, const char *strokes,
+                           int64_t expires_at, int64_t created_at)
+{
+	int64_t id = 0;
+	int rc = run_id(s, &id,
+	                "INSERT INTO notes (author, body, strokes, created_at, expires_at) "
+	                "SELECT ?1, ?2, ?3, ?4, NULLIF(?5, 0) "
+	                "WHERE (SELECT count(*) FROM notes WHERE " NOTE_ACTIVE(4) ") < ?6 "
+	                "RETURNING id",
+	                "ittiii", (int64_t)author, body, strokes, created_at,
+	                expires_at > 0 ? expires_at : 0, (int64_t)NOTE_BOARD_MAX);
+	if (rc != SQLITE_DONE) {
+		set_error(s, "saving the note", rc);
+		return -1;
+	}
+	if (id <= 0) {
+		snprintf(s->error, sizeof s->error, "saving the note: the board is full");
+		return -1;
+	}
+	s->error[0] = '\0';
+	return id;
+}
+
+int64_t store_note_add(struct store *s, int author, const char *body, int64_t expires_at,
+                       int64_t created_at)
+{
+	size_t len = body ? strlen(body) : 0;
+	if (!note_author_valid(author) || len < 1 || len > NOTE_MAX_BYTES || !utf8_valid(body, len)) {
 		snprintf(s->error, sizeof s->error, "saving the note: the text is not valid");
 		return -1;
 	}
-	int rc = run(s, NULL, "INSERT INTO notes (author, body, created_at) VALUES (?, ?, ?)", "iti",
-	             (int64_t)author, body, created_at);
-	if (write_done(s, rc, "saving the note") != 0)
+	return note_insert(s, author, body, NULL, expires_at, created_at);
+}
+
+int64_t store_note_add_doodle(struct store *s, int author, const char *strokes,
+                              int64_t expires_at, int64_t created_at)
+{
+	/* the doodle text is printable ASCII by construction; decoding it is
+	 * the reader's job, keeping it sane and bounded is ours */
+	size_t len = strokes ? strlen(strokes) : 0;
+	bool ok = note_author_valid(author) && len >= 1 && len <= DOODLE_ENCODED_MAX;
+	for (size_t i = 0; ok && i < len; i++)
+		ok = (unsigned char)strokes[i] >= 0x20 && (unsigned char)strokes[i] < 0x7F;
+	if (!ok) {
+		snprintf(s->error, sizeof s->error, "saving the note: the drawing is not valid");
 		return -1;
-	return sqlite3_last_insert_rowid(s->db);
+	}
+	return note_insert(s, author, "", strokes, expires_at, created_at);
 }
 
-int store_note_archive(struct store *s, int64_t id, int64_t at)
+/* A row of NOTE_COLUMNS as a store_note. Text that is not valid UTF-8
+ * (written behind our back, or a damaged page) reaches no one: the note
+ * comes with body and strokes NULL so the card can say it is damaged. */
+static void note_from_row(sqlite3_stmt *st, struct store_note *n)
 {
-	int rc = run(s, NULL, "UPDATE notes SET archived_at = ? WHERE id = ? AND archived_at IS NULL", "ii",
-	             at, id);
-	return write_done(s, rc, "archiving the note");
+	n->id = sqlite3_column_int64(st, 0);
+	n->author = sqlite3_column_int(st, 1);
+	const char *body = (const char *)sqlite3_column_text(st, 2);
+	size_t body_len = (size_t)sqlite3_column_bytes(st, 2);
+	const char *strokes = (const char *)sqlite3_column_text(st, 3);
+	size_t strokes_len = (size_t)sqlite3_column_bytes(st, 3);
+	bool ok = body && utf8_valid(body, body_len) && (!strokes || utf8_valid(strokes, strokes_len));
+	n->body = ok ? body : NULL;
+	n->strokes = ok ? strokes : NULL;
+	n->created_at = sqlite3_column_int64(st, 4);
+	n->pinned_at = sqlite3_column_int64(st, 5);   /* NULL reads as 0: none */
+	n->expires_at = sqlite3_column_int64(st, 6);
+	n->archived_at = sqlite3_column_int64(st, 7);
+	n->archive_reason = (const char *)sqlite3_column_text(st, 8);
 }
 
-int store_note_count_active(struct store *s)
+int store_note_board(struct store *s, int64_t now, int limit, store_note_fn fn, void *ctx)
 {
-	return count_query(s, "SELECT count(*) FROM notes WHERE archived_at IS NULL", NULL,
-	                   "counting notes", NULL, NULL);
+	if (limit <= 0)
+		return 0;
+	sqlite3_stmt *st = NULL;
+	/* pinned_at DESC puts the unpinned (NULL) last; the order is the
+	 * notes_board index read backwards, so there is no sorting */
+	int rc = run(s, &st,
+	             "SELECT " NOTE_COLUMNS " FROM notes WHERE " NOTE_ACTIVE(1) " "
+	             "ORDER BY pinned_at DESC, created_at DESC, id DESC LIMIT ?2",
+	             "ii", now, (int64_t)limit);
+	int n = 0;
+	while (rc == SQLITE_ROW) {
+		struct store_note note;
+		note_from_row(st, &note);
+		fn(ctx, &note);
+		n++;
+		rc = sqlite3_step(st);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		set_error(s, "reading the notes", rc);
+		return -1;
+	}
+	return n;
+}
+
+int store_note_get(struct store *s, int64_t id, store_note_fn fn, void *ctx)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = run(s, &st, "SELECT " NOTE_COLUMNS " FROM notes WHERE id = ?1", "i", id);
+	if (rc == SQLITE_DONE)
+		return 0;
+	if (rc != SQLITE_ROW) {
+		set_error(s, "reading the note", rc);
+		return -1;
+	}
+	struct store_note note;
+	note_from_row(st, &note);
+	fn(ctx, &note);
+	sqlite3_finalize(st);
+	return 1;
+}
+
+/* 0 is "none" in the interface, so a time a write keeps must be after it. */
+static int time_invalid(struct store *s, const char *what)
+{
+	snprintf(s->error, sizeof s->error, "%s: the time is not valid", what);
+	return -1;
+}
+
+int store_note_pin(struct store *s, int64_t id, bool pinned, int64_t at)
+{
+	const char *what = pinned ? "pinning the note" : "unpinning the note";
+	if (pinned && at <= 0)
+		return time_invalid(s, what);
+	int rc = run(s, NULL, "UPDATE notes SET pinned_at = NULLIF(?1, 0) WHERE id = ?2", "ii",
+	             pinned ? at : 0, id);
+	return write_done(s, rc, what);
+}
+
+int store_note_set_expiry(struct store *s, int64_t id, int64_t expires_at)
+{
+	int rc = run(s, NULL, "UPDATE notes SET expires_at = NULLIF(?1, 0) WHERE id = ?2", "ii",
+	             expires_at > 0 ? expires_at : 0, id);
+	return write_done(s, rc, "changing when the note leaves");
+}
+
+int store_note_archive(struct store *s, int64_t id, int64_t at, const char *reason)
+{
+	const char *what = "archiving the note";
+	if (!reason || (strcmp(reason, "deleted") != 0 && strcmp(reason, "expired") != 0 &&
+	                strcmp(reason, "board full") != 0)) {
+		snprintf(s->error, sizeof s->error, "%s: the reason is not known", what);
+		return -1;
+	}
+	if (at <= 0)
+		return time_invalid(s, what);
+	int rc = run(s, NULL,
+	             "UPDATE notes SET archived_at = ?1, archive_reason = ?2 "
+	             "WHERE id = ?3 AND archived_at IS NULL",
+	             "iti", at, reason, id);
+	return write_done(s, rc, what);
+}
+
+int store_note_unarchive(struct store *s, int64_t id)
+{
+	const char *what = "bringing the note back";
+	/* No clock is passed here, so the board is counted as it was when the
+	 * note left it: whatever had expired by then has expired now too, so
+	 * this never lets the board grow past its limit. */
+	int64_t back = 0;
+	int rc = run_id(s, &back,
+	                "UPDATE notes SET archived_at = NULL, archive_reason = NULL "
+	                "WHERE id = ?1 AND archived_at IS NOT NULL AND "
+	                "  (SELECT count(*) FROM notes AS b WHERE b.archived_at IS NULL AND "
+	                "     (b.expires_at IS NULL OR b.expires_at > notes.archived_at)) < ?2 "
+	                "RETURNING id",
+	                "ii", id, (int64_t)NOTE_BOARD_MAX);
+	if (rc != SQLITE_DONE) {
+		set_error(s, what, rc);
+		return -1;
+	}
+	if (back > 0) {
+		s->error[0] = '\0';
+		return 0;
+	}
+	/* nothing changed: already on the board, no such note, or no room */
+	sqlite3_stmt *st = NULL;
+	rc = run(s, &st, "SELECT archived_at IS NOT NULL FROM notes WHERE id = ?1", "i", id);
+	if (rc == SQLITE_DONE) {
+		snprintf(s->error, sizeof s->error, "%s: the note is gone", what);
+		return -1;
+	}
+	if (rc != SQLITE_ROW) {
+		set_error(s, what, rc);
+		return -1;
+	}
+	int archived = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	if (archived) {
+		snprintf(s->error, sizeof s->error, "%s: the board is full", what);
+		return -1;
+	}
+	s->error[0] = '\0';
+	return 0;
+}
+
+int store_note_expire(struct store *s, int64_t now)
+{
+	int rc = run(s, NULL,
+	             "UPDATE notes SET archived_at = expires_at, archive_reason = 'expired' "
+	             "WHERE archived_at IS NULL AND expires_at <= ?1",
+	             "i", now);
+	if (write_done(s, rc, "clearing old notes") != 0)
+		return -1;
+	return sqlite3_changes(s->db);
+}
+
+int64_t store_note_archive_oldest(struct store *s, int64_t at)
+{
+	const char *what = "making room on the board";
+	if (at <= 0)
+		return time_invalid(s, what);
+	int64_t id = 0;
+	int rc = run_id(s, &id,
+	                "UPDATE notes SET archived_at = ?1, archive_reason = 'board full' "
+	                "WHERE id = (SELECT id FROM notes WHERE " NOTE_ACTIVE(1) " AND pinned_at IS NULL "
+	                "            ORDER BY created_at, id LIMIT 1) "
+	                "RETURNING id",
+	                "i", at);
+	if (write_done(s, rc, what) != 0)
+		return -1;
+	return id;
+}
+
+int store_note_count_active(struct store *s, int64_t now)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = run(s, &st, "SELECT count(*) FROM notes WHERE " NOTE_ACTIVE(1), "i", now);
+	if (rc != SQLITE_ROW) {
+		set_error(s, "counting notes", rc);
+		return -1;
+	}
+	int n = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
+
+int store_note_count_all(struct store *s)
+{
+	return count_query(s, "SELECT count(*) FROM notes", NULL, "counting notes", NULL, NULL);
 }
 
 int store_setting_get(struct store *s, const char *key, char *value, size_t value_size)

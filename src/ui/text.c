@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/utf8.h"
+
 #define TEXT_CACHE_SIZE 96
 #define TEXT_SIZES 24
 #define TEXT_KEY_MAX 600
@@ -20,6 +22,25 @@ static const char *const DEFAULT_FONTS[FACE_COUNT][4] = {
 	                  "/usr/share/fonts/truetype/lato/Lato-Italic.ttf",
 	                  "/usr/share/fonts/truetype/dejavu/DejaVuSans-Oblique.ttf", NULL },
 };
+
+/* Glyphs the main faces lack (hearts, symbols, emoji in monochrome) come
+ * from these, per code point: SDL2_ttf has no fallback of its own. */
+enum { EXTRA_SANS, EXTRA_SANS_BOLD, EXTRA_SANS_OBLIQUE, EXTRA_SYMBOLS, EXTRA_COUNT };
+static const char *const EXTRA_FONTS[EXTRA_COUNT][3] = {
+	[EXTRA_SANS] = { "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", NULL, NULL },
+	[EXTRA_SANS_BOLD] = { "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf", NULL, NULL },
+	[EXTRA_SANS_OBLIQUE] = { "/usr/share/fonts/truetype/dejavu/DejaVuSans-Oblique.ttf", NULL, NULL },
+	[EXTRA_SYMBOLS] = { "/usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf",
+	                    "/usr/share/fonts/truetype/ancient-scripts/Symbola.ttf", NULL },
+};
+/* The fallback chain of each face, as indices into struct text's faces. */
+#define FACE_SLOTS (FACE_COUNT + EXTRA_COUNT)
+static const int CHAIN[FACE_COUNT][2] = {
+	[FACE_REGULAR] = { FACE_COUNT + EXTRA_SANS, FACE_COUNT + EXTRA_SYMBOLS },
+	[FACE_BOLD] = { FACE_COUNT + EXTRA_SANS_BOLD, FACE_COUNT + EXTRA_SYMBOLS },
+	[FACE_ITALIC] = { FACE_COUNT + EXTRA_SANS_OBLIQUE, FACE_COUNT + EXTRA_SYMBOLS },
+};
+#define TEXT_RUNS 32
 
 struct sized_font {
 	int px;
@@ -46,7 +67,7 @@ struct cached {
 
 struct text {
 	SDL_Renderer *r;
-	struct face face[FACE_COUNT];
+	struct face face[FACE_SLOTS]; /* the three faces, then the fallbacks */
 	struct cached cache[TEXT_CACHE_SIZE];
 	int n_cache;
 	uint64_t clock;
@@ -136,6 +157,11 @@ struct text *text_new(SDL_Renderer *r, const char *font, const char *font_bold,
 		text_free(t);
 		return NULL;
 	}
+	/* optional: without them a missing glyph shows as a box */
+	for (int i = 0; i < EXTRA_COUNT; i++)
+		for (int j = 0; EXTRA_FONTS[i][j]; j++)
+			if (load_face(&t->face[FACE_COUNT + i], EXTRA_FONTS[i][j]))
+				break;
 	return t;
 }
 
@@ -151,7 +177,7 @@ void text_free(struct text *t)
 	if (!t)
 		return;
 	text_cache_clear(t);
-	for (int i = 0; i < FACE_COUNT; i++) {
+	for (int i = 0; i < FACE_SLOTS; i++) {
 		for (int j = 0; j < t->face[i].n_sizes; j++)
 			TTF_CloseFont(t->face[i].sizes[j].font);
 		free(t->face[i].data);
@@ -159,9 +185,11 @@ void text_free(struct text *t)
 	free(t);
 }
 
-static TTF_Font *font_at(struct text *t, enum text_face which, int px)
+static TTF_Font *font_at(struct text *t, int which, int px)
 {
 	struct face *f = &t->face[which];
+	if (!f->data)
+		return NULL;
 	if (px < 4)
 		px = 4;
 	for (int i = 0; i < f->n_sizes; i++)
@@ -181,18 +209,83 @@ static TTF_Font *font_at(struct text *t, enum text_face which, int px)
 	return font;
 }
 
-int text_width(struct text *t, enum text_face face, int px, const char *s, size_t len)
+/* A stretch of a string drawn with one font. */
+struct run {
+	size_t start, len;
+	int slot;
+};
+
+/* Code points nothing needs to draw when no font has them: variation
+ * selectors and joiners that come with emoji typed elsewhere. */
+static bool invisible(uint32_t cp)
 {
-	TTF_Font *f = font_at(t, face, px);
-	if (!f || len == 0)
+	return (cp >= 0xFE00 && cp <= 0xFE0F) || cp == 0x200D || cp == 0x200B;
+}
+
+/* Splits s into runs by the first font of the face's chain that has each
+ * code point (the main face when none has it: it draws its box). Returns
+ * the number of runs, at most TEXT_RUNS (the rest joins the last run). */
+static int split_runs(struct text *t, enum text_face face, int px, const char *s, size_t len,
+                      struct run *runs)
+{
+	TTF_Font *main_font = font_at(t, face, px);
+	int n = 0;
+	size_t i = 0;
+	while (i < len) {
+		uint32_t cp;
+		size_t k = utf8_decode(s + i, len - i, &cp);
+		int slot = face;
+		bool skip = false;
+		if (cp >= 0x20 && main_font && !TTF_GlyphIsProvided32(main_font, cp)) {
+			skip = invisible(cp);
+			for (int c = 0; c < 2; c++) {
+				TTF_Font *f = font_at(t, CHAIN[face][c], px);
+				if (f && TTF_GlyphIsProvided32(f, cp)) {
+					slot = CHAIN[face][c];
+					skip = false;
+					break;
+				}
+			}
+		}
+		if (skip) {
+			/* end the run here so the selector is left out */
+			if (n < TEXT_RUNS)
+				runs[n++] = (struct run){ i + k, 0, face };
+		} else if (n > 0 && runs[n - 1].slot == slot && runs[n - 1].start + runs[n - 1].len == i) {
+			runs[n - 1].len += k;
+		} else if (n < TEXT_RUNS) {
+			runs[n++] = (struct run){ i, k, slot };
+		} else {
+			runs[n - 1].len = i + k - runs[n - 1].start;
+		}
+		i += k;
+	}
+	return n;
+}
+
+static int run_width(struct text *t, const struct run *r, int px, const char *s)
+{
+	TTF_Font *f = font_at(t, r->slot, px);
+	if (!f || r->len == 0)
 		return 0;
 	char buf[TEXT_KEY_MAX];
-	if (len >= sizeof buf)
-		len = sizeof buf - 1;
-	memcpy(buf, s, len);
+	size_t len = r->len < sizeof buf ? r->len : sizeof buf - 1;
+	memcpy(buf, s + r->start, len);
 	buf[len] = '\0';
 	int w = 0, h = 0;
 	TTF_SizeUTF8(f, buf, &w, &h);
+	return w;
+}
+
+int text_width(struct text *t, enum text_face face, int px, const char *s, size_t len)
+{
+	if (len >= TEXT_KEY_MAX)
+		len = TEXT_KEY_MAX - 1;
+	struct run runs[TEXT_RUNS];
+	int n = split_runs(t, face, px, s, len, runs);
+	int w = 0;
+	for (int i = 0; i < n; i++)
+		w += run_width(t, &runs[i], px, s);
 	return w;
 }
 
@@ -220,6 +313,54 @@ static uint64_t hash_bytes(const char *s, size_t len, uint64_t h)
 	return h;
 }
 
+static SDL_Surface *render_one(struct text *t, int slot, int px, SDL_Color c, const char *s, size_t len)
+{
+	TTF_Font *f = font_at(t, slot, px);
+	if (!f || len == 0)
+		return NULL;
+	char buf[TEXT_KEY_MAX];
+	memcpy(buf, s, len);
+	buf[len] = '\0';
+	return TTF_RenderUTF8_Blended(f, buf, c);
+}
+
+/* Draws each run with its font on one surface, baselines aligned on the
+ * main face's, which keeps the line's height. */
+static SDL_Surface *render_runs(struct text *t, enum text_face face, int px, SDL_Color c,
+                                const char *s, size_t len)
+{
+	struct run runs[TEXT_RUNS];
+	int n = split_runs(t, face, px, s, len, runs);
+	if (n == 1 && runs[0].slot == (int)face && runs[0].start == 0 && runs[0].len == len)
+		return render_one(t, face, px, c, s, len);
+	TTF_Font *main_font = font_at(t, face, px);
+	if (!main_font)
+		return NULL;
+	int ascent = TTF_FontAscent(main_font), height = TTF_FontHeight(main_font);
+	int w = 0;
+	for (int i = 0; i < n; i++)
+		w += run_width(t, &runs[i], px, s);
+	if (w <= 0)
+		return NULL;
+	SDL_Surface *out = SDL_CreateRGBSurfaceWithFormat(0, w, height, 32, SDL_PIXELFORMAT_ARGB8888);
+	if (!out)
+		return NULL;
+	SDL_FillRect(out, NULL, SDL_MapRGBA(out->format, c.r, c.g, c.b, 0));
+	int x = 0;
+	for (int i = 0; i < n; i++) {
+		SDL_Surface *part = render_one(t, runs[i].slot, px, c, s + runs[i].start, runs[i].len);
+		if (part) {
+			TTF_Font *f = font_at(t, runs[i].slot, px);
+			SDL_SetSurfaceBlendMode(part, SDL_BLENDMODE_NONE);
+			SDL_Rect dst = { x, ascent - TTF_FontAscent(f), part->w, part->h };
+			SDL_BlitSurface(part, NULL, out, &dst);
+			SDL_FreeSurface(part);
+		}
+		x += run_width(t, &runs[i], px, s);
+	}
+	return out;
+}
+
 static struct cached *cache_get(struct text *t, enum text_face face, int px, SDL_Color c,
                                 const char *s, size_t len)
 {
@@ -237,13 +378,10 @@ static struct cached *cache_get(struct text *t, enum text_face face, int px, SDL
 			return e;
 		}
 	}
-	TTF_Font *f = font_at(t, face, px);
-	if (!f)
-		return NULL;
 	char buf[TEXT_KEY_MAX];
 	memcpy(buf, s, len);
 	buf[len] = '\0';
-	SDL_Surface *surf = TTF_RenderUTF8_Blended(f, buf, c);
+	SDL_Surface *surf = render_runs(t, face, px, c, buf, len);
 	if (!surf)
 		return NULL;
 	SDL_Texture *tex = SDL_CreateTextureFromSurface(t->r, surf);

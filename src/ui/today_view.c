@@ -1,10 +1,12 @@
 #include "ui/today_view.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "core/text_wrap.h"
 #include "ui/theme.h"
+#include "ui/widgets.h"
 
 #define MAX_LINES 8
 
@@ -108,23 +110,56 @@ void today_layout_compute(struct today_layout *l, struct text *t, const struct t
 	int gap = scaled(s, 16);
 	int bottom = h - scaled(s, 22);
 	int status_h = text_line_height(t, FACE_REGULAR, l->status_px);
+	l->button_px = scaled(s, 20);
+	/* the settings: a small gear beside the clock */
+	int gear = row + scaled(s, 8);
+	l->settings = (SDL_Rect){ l->clock.x - gear - scaled(s, 10), l->clock.y - scaled(s, 4), gear, gear };
+	l->date.w = l->settings.x - margin - scaled(s, 8);
 	if (portrait) {
 		int cw = (inner - gap) / 2;
 		l->chip[0] = (SDL_Rect){ margin, bottom - chip_h, cw, chip_h };
 		l->chip[1] = (SDL_Rect){ margin + cw + gap, bottom - chip_h, cw, chip_h };
-		l->status = (SDL_Rect){ margin, l->chip[0].y - gap - status_h, inner, status_h };
+		int nav_h = scaled(s, 64);
+		l->notes_button = (SDL_Rect){ margin, l->chip[0].y - gap - nav_h, cw, nav_h };
+		l->hug_button = (SDL_Rect){ margin + cw + gap, l->notes_button.y, cw, nav_h };
+		l->status = (SDL_Rect){ margin, l->notes_button.y - gap - status_h, inner, status_h };
 		bottom = l->status.y - gap;
 	} else {
 		int cw = (int)fminf((float)scaled(s, 262), (inner - gap) * 0.36f);
 		l->chip[0] = (SDL_Rect){ margin, bottom - chip_h, cw, chip_h };
 		l->chip[1] = (SDL_Rect){ margin + cw + gap, bottom - chip_h, cw, chip_h };
-		int sx = l->chip[1].x + cw + scaled(s, 20);
-		int sw = w - margin - sx;
-		int sl = lines_for(t, FACE_REGULAR, l->status_px, sw, m->status);
-		if (sl > 2)
-			sl = 2;
-		l->status = (SDL_Rect){ sx, bottom - chip_h / 2 - sl * status_h / 2, sw, sl * status_h };
+		/* Notes and Hug beside the chips; the status moves up to the label's line */
+		int nx = l->chip[1].x + cw + gap;
+		int nw = (margin + inner - nx - gap) / 2;
+		l->notes_button = (SDL_Rect){ nx, l->chip[0].y, nw, chip_h };
+		l->hug_button = (SDL_Rect){ nx + nw + gap, l->chip[0].y, nw, chip_h };
+		int sw = m->status ? text_width(t, FACE_REGULAR, l->status_px, m->status, strlen(m->status)) : 0;
+		if (sw > inner / 2)
+			sw = inner / 2;
+		l->status = (SDL_Rect){ margin + inner - sw, l->label.y + (l->label.h - status_h) / 2, sw, status_h };
+		l->label.w = inner - sw - gap;
 		bottom = l->chip[0].y - scaled(s, 18);
+	}
+
+	/* the newest notes, small, between the moment and the chips */
+	if (m->n_notes > 0) {
+		l->note_px = scaled(s, 20);
+		l->note_meta_px = scaled(s, 14);
+		int nh = text_line_height(t, FACE_BOLD, l->note_px) + text_line_height(t, FACE_REGULAR, l->note_meta_px) +
+		         scaled(s, 14);
+		int n = m->n_notes > TODAY_NOTES ? TODAY_NOTES : m->n_notes;
+		if (portrait) {
+			for (int i = n - 1; i >= 0; i--) {
+				l->note[i] = (SDL_Rect){ margin, bottom - nh, inner, nh };
+				bottom -= nh + scaled(s, 10);
+			}
+		} else {
+			int ng = scaled(s, 14);
+			int nw = (inner - (TODAY_NOTES - 1) * ng) / TODAY_NOTES;
+			for (int i = 0; i < n; i++)
+				l->note[i] = (SDL_Rect){ margin + i * (nw + ng), bottom - nh, nw, nh };
+			bottom -= nh + scaled(s, 12);
+		}
 	}
 
 	SDL_Rect box = { margin, y, inner, bottom - y };
@@ -141,6 +176,106 @@ int today_layout_hit_partner(const struct today_layout *l, int x, int y)
 		if (SDL_PointInRect(&p, &l->chip[i]))
 			return i;
 	return -1;
+}
+
+enum today_target today_layout_hit(const struct today_layout *l, int x, int y)
+{
+	SDL_Point p = { x, y };
+	for (int i = 0; i < TODAY_TARGET_COUNT; i++) {
+		SDL_Rect r = today_layout_target(l, (enum today_target)i);
+		if (r.w > 0 && r.h > 0 && SDL_PointInRect(&p, &r))
+			return (enum today_target)i;
+	}
+	return TODAY_NONE;
+}
+
+SDL_Rect today_layout_target(const struct today_layout *l, enum today_target tg)
+{
+	switch (tg) {
+	case TODAY_CHIP_A: return l->chip[0];
+	case TODAY_CHIP_B: return l->chip[1];
+	case TODAY_NOTICE: return l->notice;
+	case TODAY_NOTES_BUTTON: return l->notes_button;
+	case TODAY_HUG_BUTTON: return l->hug_button;
+	case TODAY_SETTINGS: return l->settings;
+	default:
+		if (tg >= TODAY_NOTE0 && tg < TODAY_NOTE0 + TODAY_NOTES)
+			return l->note[tg - TODAY_NOTE0];
+		return (SDL_Rect){ 0, 0, 0, 0 };
+	}
+}
+
+/* "Sam · 2 h ago" in a darker shade of the author's colour. */
+static void draw_mini_meta(struct text *t, const struct today_layout *l, const struct card_model *n, int x,
+                           int y, int w)
+{
+	char meta[160];
+	snprintf(meta, sizeof meta, "%s \xC2\xB7 %s", n->author ? n->author : "", n->age ? n->age : "");
+	SDL_Color mc = theme_rgb(n->color);
+	mc = (SDL_Color){ (Uint8)(mc.r * 0.7f), (Uint8)(mc.g * 0.7f), (Uint8)(mc.b * 0.7f), 0xFF };
+	widget_text_fit(t, FACE_REGULAR, l->note_meta_px, mc, x, y, w, meta);
+}
+
+/* A note in small: its first line and who wrote it when. */
+static void draw_mini_note(struct text *t, struct shapes *sh, const struct today_layout *l, SDL_Rect b,
+                           const struct card_model *n)
+{
+	float s = l->unit_px / 100.0f;
+	int radius = scaled(s, 8);
+	shapes_draw(sh, SHAPE_ROUND_RECT, (SDL_Rect){ b.x + 2, b.y + 3, b.w, b.h }, radius, 0,
+	            (SDL_Color){ 0xE8, 0xDC, 0xCC, 0xFF });
+	shapes_draw(sh, SHAPE_ROUND_RECT, b, radius, 0, theme_soften(n->color, 0.72f));
+	int pad = scaled(s, 10);
+	int y = b.y + scaled(s, 6);
+	int w = b.w - 2 * pad;
+	if (n->doodle) {
+		/* the drawing as tall as the note, who and when beside it */
+		int dh = b.h - scaled(s, 8);
+		int dw = dh * n->doodle->w / (n->doodle->h > 0 ? n->doodle->h : 1);
+		if (dw > w / 2)
+			dw = w / 2;
+		card_draw_doodle(NULL, sh, (SDL_Rect){ b.x + pad, b.y + scaled(s, 4), dw, dh }, n->doodle);
+		int mh = text_line_height(t, FACE_REGULAR, l->note_meta_px);
+		draw_mini_meta(t, l, n, b.x + pad + dw + pad, b.y + b.h - mh - scaled(s, 8), w - dw - pad);
+		return;
+	} else {
+		const char *body = n->body ? n->body : "This note could not be read.";
+		char first[256];
+		size_t k = strcspn(body, "\n");
+		if (k >= sizeof first)
+			k = sizeof first - 1;
+		memcpy(first, body, k);
+		first[k] = '\0';
+		widget_text_fit(t, FACE_BOLD, l->note_px, THEME_INK, b.x + pad, y, w, first);
+		y += text_line_height(t, FACE_BOLD, l->note_px);
+	}
+	draw_mini_meta(t, l, n, b.x + pad, y, w);
+}
+
+static void draw_nav(struct text *t, struct shapes *sh, const struct today_layout *l)
+{
+	float s = l->unit_px / 100.0f;
+	widget_button(NULL, t, sh, l->notes_button, "Notes", l->button_px, WIDGET_QUIET, THEME_INK, false);
+	SDL_Rect b = l->hug_button;
+	int radius = b.h / 4 < 24 ? b.h / 4 : 24;
+	shapes_draw(sh, SHAPE_ROUND_RECT, b, radius, 0, THEME_CARD);
+	shapes_draw(sh, SHAPE_RING_RECT, b, radius, b.h / 28 > 1 ? b.h / 28 : 1, THEME_LINE);
+	/* a heart before the word: the hug reads from across the room */
+	const char *label = "Hug";
+	int hs = l->button_px;
+	int lw = text_width(t, FACE_BOLD, l->button_px, label, 3);
+	int total = hs + scaled(s, 8) + lw;
+	int x = b.x + (b.w - total) / 2;
+	int lh = text_line_height(t, FACE_BOLD, l->button_px);
+	shapes_draw(sh, SHAPE_HEART, (SDL_Rect){ x, b.y + (b.h - hs) / 2, hs, hs }, 0, 0, THEME_HEART);
+	text_draw(t, FACE_BOLD, l->button_px, THEME_INK, x + hs + scaled(s, 8), b.y + (b.h - lh) / 2, label, 3);
+	/* the gear */
+	SDL_Rect g = l->settings;
+	const char *gear = "\xE2\x9A\x99";
+	int gp = g.h * 70 / 100;
+	int gw = text_width(t, FACE_REGULAR, gp, gear, 3);
+	int gh = text_line_height(t, FACE_REGULAR, gp);
+	text_draw(t, FACE_REGULAR, gp, THEME_MUTED, g.x + (g.w - gw) / 2, g.y + (g.h - gh) / 2, gear, 3);
 }
 
 static void draw_chip(SDL_Renderer *r, struct text *t, struct shapes *sh,
@@ -231,7 +366,16 @@ void today_view_draw(SDL_Renderer *r, struct text *t, struct shapes *sh,
 	for (int i = 0; i < 2; i++)
 		draw_chip(r, t, sh, l, m, i);
 
-	if (m->status && *m->status)
-		text_draw_wrapped(t, FACE_REGULAR, l->status_px, THEME_MUTED, l->status.x, l->status.y,
-		                  l->status.w, l->h > l->w ? 1 : 0, m->status);
+	if (m->status && *m->status) {
+		if (l->h > l->w)
+			text_draw_wrapped(t, FACE_REGULAR, l->status_px, THEME_MUTED, l->status.x, l->status.y,
+			                  l->status.w, 1, m->status);
+		else
+			widget_text_fit(t, FACE_REGULAR, l->status_px, THEME_MUTED, l->status.x, l->status.y,
+			                l->status.w, m->status);
+	}
+	for (int i = 0; i < m->n_notes && i < TODAY_NOTES; i++)
+		if (l->note[i].w > 0)
+			draw_mini_note(t, sh, l, l->note[i], &m->notes[i]);
+	draw_nav(t, sh, l);
 }

@@ -9,8 +9,11 @@
 #include <stdbool.h>
 
 #include "core/config.h"
+#include "ui/note_card.h"
 #include "ui/shapes.h"
 #include "ui/text.h"
+
+#define TODAY_NOTES 3 /* the newest notes shown under the moment */
 
 /* What the screen shows; strings are owned by the caller. */
 struct today_model {
@@ -27,12 +30,25 @@ struct today_model {
 	const char *status;      /* "3 of the last 7 days" */
 	const char *celebration; /* shown when both are done, else NULL */
 	const char *notice;      /* a problem to tell about, or NULL */
+	int n_notes;             /* newest notes shown (0..TODAY_NOTES) */
+	struct card_model notes[TODAY_NOTES];
+};
+
+/* What a tap on the today screen can reach. */
+enum today_target {
+	TODAY_NONE = -1,
+	TODAY_CHIP_A, TODAY_CHIP_B, TODAY_NOTICE, TODAY_NOTES_BUTTON, TODAY_HUG_BUTTON, TODAY_SETTINGS,
+	TODAY_NOTE0, /* then one per note shown */
+	TODAY_TARGET_COUNT = TODAY_NOTE0 + TODAY_NOTES
 };
 
 struct today_layout {
 	int w, h;
 	int unit_px;             /* 1/100 of the scale unit, for spacing */
 	SDL_Rect date, clock, notice, label, moment, why, chip[2], status;
+	SDL_Rect notes_button, hug_button, settings;
+	SDL_Rect note[TODAY_NOTES];  /* w = 0 when not shown */
+	int note_px, note_meta_px, button_px;
 	int date_px, label_px, moment_px, why_px, name_px, chip_sub_px, status_px;
 	int moment_lines, why_lines;
 	bool moment_fits;        /* false only when even the smallest size overflows */
@@ -48,5 +64,11 @@ void today_view_draw(SDL_Renderer *r, struct text *t, struct shapes *sh,
 
 /* Index of the partner chip at (x, y), or -1. */
 int today_layout_hit_partner(const struct today_layout *l, int x, int y);
+
+/* What is at (x, y). */
+enum today_target today_layout_hit(const struct today_layout *l, int x, int y);
+
+/* The rectangle of a target (w = 0 when not on screen). */
+SDL_Rect today_layout_target(const struct today_layout *l, enum today_target tg);
 
 #endif

@@ -18,10 +18,14 @@ check() { # check "description" command...
 }
 sql() { sqlite3 -batch -noheader "$1" "$2"; }
 
+# The couple's names (without them the app opens on its welcome screen).
+NAMES='[partner_a]\nname = Alex\n[partner_b]\nname = Sam\n'
+printf "$NAMES" > "$TMP/names.conf"
+
 # Runs the app windowed 800x480 with a script; echoes the exit status.
 run_script() { # db script [config]
 	printf '%s\n' "$2" > "$TMP/script"
-	cfg=${3:-$TMP/none.conf}
+	cfg=${3:-$TMP/names.conf}
 	timeout 30 "$BIN" --windowed 800x480 --db "$1" --config "$cfg" --script "$TMP/script" \
 		>"$TMP/out" 2>"$TMP/log"
 	echo $?
@@ -57,7 +61,7 @@ check "key 2 marks partner B" [ "$(sql "$DB" "SELECT count(*) FROM moment_done W
 check "mouse click marks partner A" [ "$(sql "$DB" "SELECT count(*) FROM moment_done WHERE partner = 0 AND undone_at IS NULL")" = 1 ]
 
 # 4. rotation 90: the touch is turned with the picture
-printf '[display]\nrotation = 90\n' > "$TMP/rot.conf"
+printf "[display]\nrotation = 90\n$NAMES" > "$TMP/rot.conf"
 DB2=$TMP/rot.db
 rc=$(run_script "$DB2" "200 tap-chip 1
 700 quit" "$TMP/rot.conf")
@@ -66,7 +70,7 @@ check "rotated tap marks partner B" [ "$(sql "$DB2" "SELECT count(*) FROM moment
 check "rotated tap did not mark partner A" [ "$(sql "$DB2" "SELECT count(*) FROM moment_done WHERE partner = 0")" = 0 ]
 
 # 5. SIGTERM exits 0, cleanly
-"$BIN" --windowed 800x480 --db "$TMP/term.db" --config "$TMP/none.conf" 2>"$TMP/term.log" &
+"$BIN" --windowed 800x480 --db "$TMP/term.db" --config "$TMP/names.conf" 2>"$TMP/term.log" &
 pid=$!
 i=0
 while [ $i -lt 100 ] && ! grep -q "ready: first frame" "$TMP/term.log"; do sleep 0.1; i=$((i + 1)); done
@@ -84,7 +88,7 @@ check "SIGTERM exit status 0 (got $rc)" [ "$rc" = 0 ]
 check "SIGTERM logged quit" grep -q "quit" "$TMP/term.log"
 
 # 6. screenshot, help, version, usage errors
-"$BIN" --windowed 720x1280 --db "$TMP/shot.db" --config "$TMP/none.conf" --screenshot "$TMP/shot.png" 2>/dev/null
+"$BIN" --windowed 720x1280 --db "$TMP/shot.db" --config "$TMP/names.conf" --screenshot "$TMP/shot.png" 2>/dev/null
 check "screenshot exits 0" [ $? = 0 ]
 check "screenshot is a PNG" [ "$(head -c 4 "$TMP/shot.png" | od -An -c | tr -d ' ')" = "211PNG" ]
 "$BIN" --help >/dev/null
@@ -99,7 +103,7 @@ check "bad size exits 2" [ $? = 2 ]
 # 7. --check-config: clean, and a bad line named by file:line
 "$BIN" --check-config --config "$TMP/rot.conf" >"$TMP/clean.out"
 check "clean config exits 0" [ $? = 0 ]
-printf '[display]\nrotation = 45\n' > "$TMP/bad.conf"
+printf "[display]\nrotation = 45\n$NAMES" > "$TMP/bad.conf"
 "$BIN" --check-config --config "$TMP/bad.conf" >"$TMP/cc.out"
 check "bad config exits 2" [ $? = 2 ]
 check "bad config names file:line" grep -q "bad.conf:2: .*rotation" "$TMP/cc.out"
@@ -147,7 +151,7 @@ check "a cancelled hug is not recorded" [ "$(sql "$DB3" "SELECT count(*) FROM hu
 
 # 11. buttons on a chip this computer does not have: the app runs
 #     touch-only, says so on screen, and a tap on the notice tries again
-printf '[gpio]\nchip = pinctrl-nowhere\n' > "$TMP/gpio.conf"
+printf "[gpio]\nchip = pinctrl-nowhere\n$NAMES" > "$TMP/gpio.conf"
 rc=$(run_script "$DB3" "400 tap-notice
 500 tap-chip 1
 900 quit" "$TMP/gpio.conf")
@@ -163,6 +167,122 @@ else
 	check "tap on the notice retries" grep -q "trying the buttons again (asked)" "$TMP/log"
 	check "--list-gpio maps the configured lines" grep -q "partner_a  GPIO17" "$TMP/list.out"
 fi
+
+# 10. a note typed on the on-screen keys, one touch per key centre
+DB=$TMP/notes.db
+rc=$(run_script "$DB" "200 tap-at notes
+400 tap-at write
+600 tap-at author-b
+700 tap-at key:shift
+800 tap-at key:T
+900 tap-at key:h
+1000 tap-at key:a
+1100 tap-at key:n
+1200 tap-at key:k
+1300 tap-at key:space
+1400 tap-at key:y
+1500 tap-at key:o
+1600 tap-at key:u
+1700 tap-at key:space
+1800 tap-at key:❤
+1900 tap-at key:space
+2000 tap-at key:f
+2100 tap-at key:o
+2200 tap-at key:r
+2300 tap-at key:space
+2400 tap-at key:t
+2500 tap-at key:o
+2600 tap-at key:d
+2700 tap-at key:a
+2800 tap-at key:y
+2900 tap-at key:x
+3000 down-at key:backspace
+3100 up-at key:backspace
+3300 tap-at save
+3600 quit")
+check "note run exits 0 (got $rc)" [ "$rc" = 0 ]
+check "the note's text is exactly what was typed" [ "$(sql "$DB" "SELECT body FROM notes")" = "Thank you ❤ for today" ]
+check "the note's author is the chosen partner" [ "$(sql "$DB" "SELECT author FROM notes")" = 1 ]
+check "no script step missed its key" sh -c "! grep -q 'no target' '$TMP/log'"
+check "saved only after the commit, and logged" grep -q "saved: note 1 by B (21 characters)" "$TMP/log"
+check "the board came back with the note" grep -q "screen: notes (1)" "$TMP/log"
+
+# 11. the author is remembered; invalid text from a keyboard is refused;
+#     cancel of a non-empty note asks once
+rc=$(run_script "$DB" "200 tap-at notes
+400 tap-at write
+500 text milk
+600 tap-at cancel
+700 shot $TMP/confirm.png
+800 tap-at save
+900 tap-at save
+1200 tap-at write
+1300 tap-at cancel
+1500 quit")
+check "second note exits 0" [ "$rc" = 0 ]
+check "Keep writing keeps the note, Save saves it" [ "$(sql "$DB" "SELECT author || ':' || body FROM notes WHERE id = 2")" = "1:milk" ]
+check "the question was shown" [ -s "$TMP/confirm.png" ]
+check "an empty note cancels without asking" grep -q "editor: cancelled" "$TMP/log"
+
+# 12. a doodle of three strokes round-trips through the database
+rc=$(run_script "$DB" "200 tap-at notes
+400 tap-at draw
+500 tap-at ink-1
+600 down 0.10 0.20
+620 move 0.20 0.30
+640 move 0.30 0.25
+660 up 0.35 0.40
+700 down 0.15 0.60
+720 move 0.30 0.70
+740 up 0.40 0.60
+800 down 0.50 0.20
+820 move 0.45 0.50
+840 move 0.55 0.70
+860 up 0.60 0.80
+1000 tap-at save
+1300 quit")
+check "doodle run exits 0" [ "$rc" = 0 ]
+strokes=$(sql "$DB" "SELECT strokes FROM notes WHERE id = 3")
+check "three strokes stored as data" [ "$(printf '%s' "$strokes" | tr -cd ';' | wc -c)" = 3 ]
+check "the strokes carry the chosen ink" [ "$(printf '%s' "$strokes" | grep -o ';1:' | wc -l)" = 3 ]
+check "saved drawing logged with its strokes" grep -q "saved: drawing 3 by B (3 strokes" "$TMP/log"
+rc=$(run_script "$DB" "200 tap-at notes
+400 tap-at card-0
+600 quit")
+check "the drawing reads back on the board" sh -c "grep -q 'screen: notes (3)' '$TMP/log' && ! grep -q 'cannot be read' '$TMP/log'"
+check "the newest note opens full size" grep -q "screen: note 3" "$TMP/log"
+
+# 13. delete with undo, pin first
+rc=$(run_script "$DB" "200 tap-at notes
+400 tap-at card-2
+600 tap-at delete
+800 tap-at undo
+1000 tap-at card-2
+1200 tap-at pin
+1400 quit")
+check "delete/undo/pin run exits 0" [ "$rc" = 0 ]
+check "deleting archived it" grep -q "saved: note 1 archived (deleted)" "$TMP/log"
+check "undo brought it back" [ "$(sql "$DB" "SELECT count(*) FROM notes WHERE id = 1 AND archived_at IS NULL")" = 1 ]
+check "pinned" [ "$(sql "$DB" "SELECT count(*) FROM notes WHERE id = 1 AND pinned_at IS NOT NULL")" = 1 ]
+
+# 14. first run: no names anywhere opens the welcome; typed names are kept
+DB=$TMP/first.db
+rc=$(run_script "$DB" "200 tap-at key:J
+300 tap-at key:o
+400 tap-at key:return
+600 tap-at key:R
+700 tap-at key:àé
+800 tap-at key:í
+900 tap-at key:ABC
+1000 tap-at color-b-3
+1200 tap-at done
+1400 quit" "$TMP/none.conf")
+check "first run exits 0" [ "$rc" = 0 ]
+check "the welcome screen came first" grep -q "screen: welcome" "$TMP/log"
+check "names saved in settings" [ "$(sql "$DB" "SELECT value FROM settings WHERE key = 'partner_a_name'")/$(sql "$DB" "SELECT value FROM settings WHERE key = 'partner_b_name'")" = "Jo/Rí" ]
+check "the colour chosen is kept" [ "$(sql "$DB" "SELECT value FROM settings WHERE key = 'partner_b_color'")" = "#864a7e" ]
+rc=$(run_script "$DB" "200 quit" "$TMP/none.conf")
+check "a second start goes straight to today" sh -c "! grep -q 'screen: welcome' '$TMP/log'"
 
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]

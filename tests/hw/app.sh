@@ -46,6 +46,10 @@ release() { sim_pull moments "$1" up; }
 # the evening.
 h=$(date +%H); h=${h#0}
 cat > /tmp/moments.conf <<CONF
+[partner_a]
+name = Alex
+[partner_b]
+name = Sam
 [display]
 evening_hour = $h
 night_hour = $(( (h + 2) % 24 ))

@@ -1,6 +1,6 @@
 /* The store on a real SQLite file: migrations, done and undo, history,
- * hugs, notes, settings, reopening, and what happens with a damaged or an
- * unwritable file. Everything lives in a fresh folder under /tmp. */
+ * hugs, the note board, settings, reopening, and what happens with a
+ * damaged or an unwritable file. Everything lives in a fresh folder under /tmp. */
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -14,6 +14,8 @@
 #include <unistd.h>
 
 #include "core/calendar.h"
+#include "core/doodle.h"
+#include "core/note.h"
 #include "store/store.h"
 #include "harness.h"
 
@@ -354,20 +356,21 @@ static void test_store_hugs_notes_settings(struct store *s, const char *path, in
 	CHECK_EQ_INT(store_hug_count(s, d, d + 1), 3);
 
 	/* notes */
-	CHECK_EQ_INT(store_note_count_active(s), 0);
-	int64_t a = store_note_add(s, 0, NOTE_1, T0);
-	int64_t b = store_note_add(s, 1, NOTE_2, T0 + 10);
+	CHECK_EQ_INT(store_note_count_active(s, T0), 0);
+	int64_t a = store_note_add(s, 0, NOTE_1, 0, T0);
+	int64_t b = store_note_add(s, 1, NOTE_2, 0, T0 + 10);
 	CHECK(a > 0);
 	CHECK(b > 0 && b != a);
-	CHECK_EQ_INT(store_note_count_active(s), 2);
+	CHECK_EQ_INT(store_note_count_active(s, T0 + 10), 2);
 
 	/* invalid UTF-8 and unknown authors are refused, with a reason */
-	CHECK_EQ_INT(store_note_add(s, 0, "\xC3\x28", T0), -1);
+	CHECK_EQ_INT(store_note_add(s, 0, "\xC3\x28", 0, T0), -1);
 	CHECK(strlen(store_last_error(s)) > 0);
-	CHECK_EQ_INT(store_note_add(s, 1, "ok \xED\xA0\x80 surrogate", T0), -1);
-	CHECK_EQ_INT(store_note_add(s, 2, "from nobody", T0), -1);
-	CHECK_EQ_INT(store_note_add(s, -1, "from nobody", T0), -1);
-	CHECK_EQ_INT(store_note_count_active(s), 2);
+	CHECK(strstr(store_last_error(s), "not valid") != NULL);
+	CHECK_EQ_INT(store_note_add(s, 1, "ok \xED\xA0\x80 surrogate", 0, T0), -1);
+	CHECK_EQ_INT(store_note_add(s, 2, "from nobody", 0, T0), -1);
+	CHECK_EQ_INT(store_note_add(s, -1, "from nobody", 0, T0), -1);
+	CHECK_EQ_INT(store_note_count_active(s, T0 + 10), 2);
 
 	/* the bodies are kept byte for byte */
 	sqlite3 *db = raw_open(path);
@@ -382,10 +385,11 @@ static void test_store_hugs_notes_settings(struct store *s, const char *path, in
 	sqlite3_close(db);
 
 	/* archiving lowers the active count; archiving twice is harmless */
-	CHECK_EQ_INT(store_note_archive(s, a, T0 + 20), 0);
-	CHECK_EQ_INT(store_note_count_active(s), 1);
-	CHECK_EQ_INT(store_note_archive(s, a, T0 + 30), 0);
-	CHECK_EQ_INT(store_note_count_active(s), 1);
+	CHECK_EQ_INT(store_note_archive(s, a, T0 + 20, "deleted"), 0);
+	CHECK_EQ_INT(store_note_count_active(s, T0 + 20), 1);
+	CHECK_EQ_INT(store_note_archive(s, a, T0 + 30, "deleted"), 0);
+	CHECK_EQ_INT(store_note_count_active(s, T0 + 30), 1);
+	CHECK_EQ_INT(store_note_count_all(s), 2);
 	note_ids[0] = a;
 	note_ids[1] = b;
 
@@ -438,10 +442,11 @@ static void test_store_reopen(const char *path, const int64_t note_ids[2])
 	CHECK_EQ_INT(log.day[3], d + 3);
 
 	CHECK_EQ_INT(store_hug_count(s, d, d + 1), 3);
-	CHECK_EQ_INT(store_note_count_active(s), 1);
+	CHECK_EQ_INT(store_note_count_active(s, T0 + 99), 1);
 	/* the archived note stays archived, the other can still be archived */
-	CHECK_EQ_INT(store_note_archive(s, note_ids[1], T0 + 99), 0);
-	CHECK_EQ_INT(store_note_count_active(s), 0);
+	CHECK_EQ_INT(store_note_archive(s, note_ids[1], T0 + 99, "deleted"), 0);
+	CHECK_EQ_INT(store_note_count_active(s, T0 + 99), 0);
+	CHECK_EQ_INT(store_note_count_all(s), 2);
 
 	char value[64];
 	CHECK_EQ_INT(store_setting_get(s, "partner_order", value, sizeof value), 1);
@@ -450,12 +455,485 @@ static void test_store_reopen(const char *path, const int64_t note_ids[2])
 	CHECK_EQ_STR(value, "Gr\xC3\xBC\xC3\x9F Gott");
 
 	/* new ids keep growing: an archived note is never reused */
-	int64_t c = store_note_add(s, 0, "after reopening", T0 + 200);
+	int64_t c = store_note_add(s, 0, "after reopening", 0, T0 + 200);
 	CHECK(c > note_ids[0] && c > note_ids[1]);
 	store_close(s);
 
 	sqlite3 *db = raw_open(path);
 	CHECK_EQ_INT(raw_int(db, "PRAGMA user_version"), store_schema_version());
+	sqlite3_close(db);
+}
+
+/* ---- the note board ------------------------------------------------------ */
+
+#define NOTE_LOG_MAX 40
+
+/* A copy of a store_note (its pointers live only during the callback). */
+struct note_copy {
+	int64_t id;
+	int author;
+	bool body_null, strokes_null, reason_null;
+	char body[1200];
+	char strokes[128];
+	char reason[16];
+	int64_t created_at, pinned_at, expires_at, archived_at;
+};
+
+struct note_log {
+	int n;
+	struct note_copy v[NOTE_LOG_MAX];
+};
+
+static void note_collect(void *ctx, const struct store_note *n)
+{
+	struct note_log *log = ctx;
+	if (log->n < NOTE_LOG_MAX) {
+		struct note_copy *c = &log->v[log->n];
+		memset(c, 0, sizeof *c);
+		c->id = n->id;
+		c->author = n->author;
+		c->body_null = !n->body;
+		c->strokes_null = !n->strokes;
+		c->reason_null = !n->archive_reason;
+		snprintf(c->body, sizeof c->body, "%s", n->body ? n->body : "");
+		snprintf(c->strokes, sizeof c->strokes, "%s", n->strokes ? n->strokes : "");
+		snprintf(c->reason, sizeof c->reason, "%s", n->archive_reason ? n->archive_reason : "");
+		c->created_at = n->created_at;
+		c->pinned_at = n->pinned_at;
+		c->expires_at = n->expires_at;
+		c->archived_at = n->archived_at;
+	}
+	log->n++;
+}
+
+static struct note_log note_log; /* big: kept off the stack */
+
+/* The board's ids at now, into ids; returns the count (or -1). */
+static int board_ids(struct store *s, int64_t now, int64_t *ids, int max)
+{
+	memset(&note_log, 0, sizeof note_log);
+	int n = store_note_board(s, now, max, note_collect, &note_log);
+	for (int i = 0; i < n && i < NOTE_LOG_MAX; i++)
+		ids[i] = note_log.v[i].id;
+	return n;
+}
+
+/* The board at now is exactly the ids given, in order. */
+static void board_is(struct store *s, int64_t now, const int64_t *want, int n, int line)
+{
+	int64_t got[NOTE_LOG_MAX];
+	int k = board_ids(s, now, got, NOTE_LOG_MAX);
+	bool same = k == n;
+	for (int i = 0; same && i < n; i++)
+		same = got[i] == want[i];
+	if (!same) {
+		fprintf(stderr, "test_store.c:%d: board is", line);
+		for (int i = 0; i < k && i < NOTE_LOG_MAX; i++)
+			fprintf(stderr, " %lld", (long long)got[i]);
+		fprintf(stderr, ", want");
+		for (int i = 0; i < n; i++)
+			fprintf(stderr, " %lld", (long long)want[i]);
+		fprintf(stderr, "\n");
+	}
+	CHECK(same);
+}
+#define BOARD_IS(s, now, ...)                                                              \
+	do {                                                                               \
+		const int64_t want_[] = { __VA_ARGS__ };                                   \
+		board_is((s), (now), want_, (int)(sizeof want_ / sizeof want_[0]), __LINE__); \
+	} while (0)
+
+/* One note by id (archived or not) into *c; false when there is none. */
+static bool note_fetch(struct store *s, int64_t id, struct note_copy *c)
+{
+	memset(&note_log, 0, sizeof note_log);
+	int rc = store_note_get(s, id, note_collect, &note_log);
+	if (rc != 1 || note_log.n != 1)
+		return false;
+	*c = note_log.v[0];
+	return true;
+}
+
+static const char DOODLE_1[] = "d1 1000 600;1:10,20 30,40 50,60;0:500,300";
+
+/* Adding, ordering, pinning, archiving and bringing back, expiry, the full
+ * board, damaged text; then everything again after reopening. */
+static void test_store_notes(void)
+{
+	char path[256];
+	test_path(path, sizeof path, "notes.db");
+	struct store_open_info info;
+	struct store *s = store_open(path, &info);
+	CHECK(s != NULL);
+	if (!s)
+		return;
+	CHECK_EQ_INT(info.status, STORE_OK);
+	const int64_t N0 = T0;
+	struct note_copy c;
+
+	CHECK_EQ_INT(store_note_count_all(s), 0);
+	CHECK_EQ_INT(store_note_count_active(s, N0), 0);
+	int64_t none[1];
+	CHECK_EQ_INT(board_ids(s, N0, none, 1), 0);
+
+	/* text and doodle notes */
+	int64_t a = store_note_add(s, 0, "first", 0, N0);
+	int64_t b = store_note_add(s, 1, "second \xF0\x9F\x8C\xB7", 0, N0 + 10);
+	int64_t dd = store_note_add_doodle(s, 0, DOODLE_1, 0, N0 + 20);
+	int64_t c3 = store_note_add(s, 1, "third", 0, N0 + 20); /* same second as the doodle */
+	CHECK(a > 0 && b > a && dd > b && c3 > dd);
+	CHECK_EQ_STR(store_last_error(s), "no error");
+	/* newest first, ties by id */
+	BOARD_IS(s, N0 + 30, c3, dd, b, a);
+	CHECK_EQ_INT(note_log.v[1].id, dd);
+	CHECK(!note_log.v[1].body_null);
+	CHECK_EQ_STR(note_log.v[1].body, ""); /* a doodle's body */
+	CHECK(!note_log.v[1].strokes_null);
+	CHECK_EQ_STR(note_log.v[1].strokes, DOODLE_1);
+	CHECK_EQ_INT(note_log.v[1].author, 0);
+	CHECK_EQ_INT(note_log.v[2].author, 1);
+	CHECK_EQ_STR(note_log.v[2].body, "second \xF0\x9F\x8C\xB7");
+	CHECK(note_log.v[2].strokes_null); /* text has no strokes */
+	CHECK(note_log.v[2].reason_null);
+	CHECK_EQ_INT(note_log.v[2].created_at, N0 + 10);
+	CHECK_EQ_INT(note_log.v[2].pinned_at, 0);
+	CHECK_EQ_INT(note_log.v[2].expires_at, 0);
+	CHECK_EQ_INT(note_log.v[2].archived_at, 0);
+	/* a limit keeps the top of the board */
+	int64_t top[NOTE_LOG_MAX];
+	CHECK_EQ_INT(board_ids(s, N0 + 30, top, 2), 2);
+	CHECK(top[0] == c3 && top[1] == dd);
+	CHECK_EQ_INT(board_ids(s, N0 + 30, top, 0), 0);
+	/* one by id */
+	CHECK(note_fetch(s, dd, &c));
+	CHECK_EQ_STR(c.strokes, DOODLE_1);
+	CHECK_EQ_INT(store_note_get(s, 987654, note_collect, &note_log), 0);
+
+	/* pinned first, the most recently pinned first */
+	CHECK_EQ_INT(store_note_pin(s, a, true, N0 + 40), 0);
+	BOARD_IS(s, N0 + 50, a, c3, dd, b);
+	CHECK_EQ_INT(note_log.v[0].pinned_at, N0 + 40);
+	CHECK_EQ_INT(store_note_pin(s, b, true, N0 + 50), 0);
+	BOARD_IS(s, N0 + 50, b, a, c3, dd);
+	CHECK_EQ_INT(store_note_pin(s, b, false, 0), 0);
+	BOARD_IS(s, N0 + 50, a, c3, dd, b);
+	CHECK(note_fetch(s, b, &c));
+	CHECK_EQ_INT(c.pinned_at, 0);
+	CHECK_EQ_INT(store_note_pin(s, a, false, 0), 0);
+	BOARD_IS(s, N0 + 50, c3, dd, b, a);
+	CHECK_EQ_INT(store_note_pin(s, a, true, 0), -1); /* a pin needs a time */
+	CHECK(strlen(store_last_error(s)) > 0);
+	BOARD_IS(s, N0 + 50, c3, dd, b, a);
+
+	/* delete (archive) and undo: back in the same place */
+	CHECK_EQ_INT(store_note_archive(s, dd, N0 + 60, "deleted"), 0);
+	BOARD_IS(s, N0 + 60, c3, b, a);
+	CHECK(note_fetch(s, dd, &c));
+	CHECK_EQ_INT(c.archived_at, N0 + 60);
+	CHECK_EQ_STR(c.reason, "deleted");
+	CHECK_EQ_INT(store_note_count_active(s, N0 + 60), 3);
+	CHECK_EQ_INT(store_note_count_all(s), 4);
+	CHECK_EQ_INT(store_note_unarchive(s, dd), 0);
+	BOARD_IS(s, N0 + 61, c3, dd, b, a);
+	CHECK(note_fetch(s, dd, &c));
+	CHECK_EQ_INT(c.archived_at, 0);
+	CHECK(c.reason_null);
+	CHECK_EQ_STR(c.strokes, DOODLE_1);
+	/* a pinned note comes back pinned, on top */
+	CHECK_EQ_INT(store_note_pin(s, b, true, N0 + 62), 0);
+	CHECK_EQ_INT(store_note_archive(s, b, N0 + 63, "deleted"), 0);
+	BOARD_IS(s, N0 + 63, c3, dd, a);
+	CHECK_EQ_INT(store_note_unarchive(s, b), 0);
+	BOARD_IS(s, N0 + 64, b, c3, dd, a);
+	CHECK_EQ_INT(store_note_pin(s, b, false, 0), 0);
+	/* bringing back a note on the board changes nothing; an unknown one fails */
+	CHECK_EQ_INT(store_note_unarchive(s, c3), 0);
+	CHECK_EQ_INT(store_note_unarchive(s, 987654), -1);
+	CHECK(strlen(store_last_error(s)) > 0);
+	/* unknown reasons are refused */
+	CHECK_EQ_INT(store_note_archive(s, a, N0 + 65, "bored"), -1);
+	CHECK(strlen(store_last_error(s)) > 0);
+	CHECK_EQ_INT(store_note_archive(s, a, N0 + 65, NULL), -1);
+	BOARD_IS(s, N0 + 65, c3, dd, b, a);
+
+	/* expiry */
+	int64_t e = store_note_add(s, 0, "milk is in the fridge", N0 + 1000, N0 + 100);
+	CHECK(e > 0);
+	CHECK(note_fetch(s, e, &c));
+	CHECK_EQ_INT(c.expires_at, N0 + 1000);
+	BOARD_IS(s, N0 + 999, e, c3, dd, b, a);
+	BOARD_IS(s, N0 + 1000, c3, dd, b, a); /* gone at expires_at, before anything is archived */
+	CHECK_EQ_INT(store_note_count_active(s, N0 + 999), 5);
+	CHECK_EQ_INT(store_note_count_active(s, N0 + 1000), 4);
+	CHECK_EQ_INT(store_note_set_expiry(s, a, N0 + 2000), 0);
+	CHECK(note_fetch(s, a, &c));
+	CHECK_EQ_INT(c.expires_at, N0 + 2000);
+	CHECK_EQ_INT(store_note_expire(s, N0 + 999), 0);
+	CHECK_EQ_INT(store_note_expire(s, N0 + 1500), 1);
+	CHECK(note_fetch(s, e, &c));
+	CHECK_EQ_INT(c.archived_at, N0 + 1000); /* when it expired, not when it was noticed */
+	CHECK_EQ_STR(c.reason, "expired");
+	CHECK_EQ_INT(store_note_expire(s, N0 + 1500), 0); /* once */
+	CHECK_EQ_INT(store_note_set_expiry(s, a, 0), 0);  /* keep after all */
+	CHECK_EQ_INT(store_note_expire(s, N0 + 5000), 0);
+	CHECK(note_fetch(s, a, &c));
+	CHECK_EQ_INT(c.expires_at, 0);
+	CHECK_EQ_INT(c.archived_at, 0);
+	BOARD_IS(s, N0 + 5000, c3, dd, b, a);
+	CHECK_EQ_INT(store_note_count_all(s), 5);
+
+	/* the full board: 24 active, the 25th is refused and nothing changes */
+	int64_t filler[NOTE_BOARD_MAX];
+	int active = 4;
+	for (int i = 0; active < NOTE_BOARD_MAX; i++, active++) {
+		char body[32];
+		snprintf(body, sizeof body, "filler %d", i);
+		filler[i] = store_note_add(s, i % 2, body, 0, N0 + 200 + i);
+		CHECK(filler[i] > 0);
+	}
+	CHECK_EQ_INT(store_note_count_active(s, N0 + 6000), NOTE_BOARD_MAX);
+	int all = store_note_count_all(s);
+	CHECK_EQ_INT(store_note_add(s, 0, "one too many", 0, N0 + 6000), -1);
+	CHECK(strstr(store_last_error(s), "full") != NULL);
+	CHECK_EQ_INT(store_note_add_doodle(s, 1, DOODLE_1, 0, N0 + 6000), -1);
+	CHECK(strstr(store_last_error(s), "full") != NULL);
+	CHECK_EQ_INT(store_note_count_all(s), all);
+	CHECK_EQ_INT(board_ids(s, N0 + 6000, top, NOTE_LOG_MAX), NOTE_BOARD_MAX);
+	/* making room skips the pinned oldest and takes the next oldest */
+	CHECK_EQ_INT(store_note_pin(s, a, true, N0 + 6000), 0);
+	CHECK_EQ_INT(store_note_archive_oldest(s, N0 + 6001), b);
+	CHECK(note_fetch(s, b, &c));
+	CHECK_EQ_INT(c.archived_at, N0 + 6001);
+	CHECK_EQ_STR(c.reason, "board full");
+	CHECK_EQ_INT(store_note_count_active(s, N0 + 6001), NOTE_BOARD_MAX - 1);
+	int64_t f = store_note_add(s, 0, "now there is room", 0, N0 + 6002);
+	CHECK(f > 0);
+	CHECK_EQ_INT(store_note_add(s, 0, "but not twice", 0, N0 + 6003), -1);
+	/* no room to bring one back either, and it stays as it was */
+	CHECK_EQ_INT(store_note_unarchive(s, b), -1);
+	CHECK(strstr(store_last_error(s), "full") != NULL);
+	CHECK(note_fetch(s, b, &c));
+	CHECK_EQ_INT(c.archived_at, N0 + 6001);
+	CHECK_EQ_STR(c.reason, "board full");
+	/* an expired note that is not archived yet takes no place */
+	CHECK_EQ_INT(store_note_set_expiry(s, c3, N0 + 7000), 0);
+	int64_t g = store_note_add(s, 1, "after the milk", 0, N0 + 7000);
+	CHECK(g > 0);
+	CHECK_EQ_INT(store_note_count_active(s, N0 + 7000), NOTE_BOARD_MAX);
+	CHECK_EQ_INT(store_note_add(s, 1, "still full", 0, N0 + 7000), -1);
+	CHECK_EQ_INT(store_note_expire(s, N0 + 7000), 1);
+	CHECK(note_fetch(s, c3, &c));
+	CHECK_EQ_STR(c.reason, "expired");
+	/* a deleted note comes back once there is room again */
+	CHECK_EQ_INT(store_note_archive(s, g, N0 + 7001, "deleted"), 0);
+	CHECK_EQ_INT(store_note_unarchive(s, b), 0);
+	CHECK_EQ_INT(store_note_count_active(s, N0 + 7002), NOTE_BOARD_MAX);
+	CHECK_EQ_INT(store_note_unarchive(s, g), -1);
+	CHECK_EQ_INT(store_note_pin(s, a, false, 0), 0);
+
+	/* count_all counts the archived ones too */
+	sqlite3 *db = raw_open(path);
+	CHECK_EQ_INT(store_note_count_all(s), raw_int(db, "SELECT count(*) FROM notes"));
+	CHECK(raw_int(db, "SELECT count(*) FROM notes WHERE archived_at IS NOT NULL") >= 3);
+	CHECK_EQ_INT(store_note_count_all(s),
+	             NOTE_BOARD_MAX + raw_int(db, "SELECT count(*) FROM notes WHERE archived_at IS NOT NULL"));
+
+	/* text made invalid behind the store's back reads as damaged */
+	char sql[160];
+	snprintf(sql, sizeof sql, "UPDATE notes SET body = CAST(x'41C328' AS TEXT) WHERE id = %lld",
+	         (long long)f);
+	CHECK_EQ_INT(raw_exec(db, sql), SQLITE_OK);
+	snprintf(sql, sizeof sql, "UPDATE notes SET strokes = CAST(x'6431FF' AS TEXT) WHERE id = %lld",
+	         (long long)dd);
+	CHECK_EQ_INT(raw_exec(db, sql), SQLITE_OK);
+	sqlite3_close(db);
+	CHECK(note_fetch(s, f, &c));
+	CHECK(c.body_null);
+	CHECK(c.strokes_null);
+	CHECK(note_fetch(s, dd, &c));
+	CHECK(c.body_null);
+	CHECK(c.strokes_null);
+	int k = board_ids(s, N0 + 7002, top, NOTE_LOG_MAX);
+	CHECK_EQ_INT(k, NOTE_BOARD_MAX);
+	int damaged = 0;
+	for (int i = 0; i < k && i < NOTE_LOG_MAX; i++) {
+		if (note_log.v[i].body_null) {
+			damaged++;
+			CHECK(note_log.v[i].strokes_null);
+			CHECK(note_log.v[i].id == f || note_log.v[i].id == dd);
+		}
+	}
+	CHECK_EQ_INT(damaged, 2);
+
+	/* reopening keeps everything */
+	static struct note_log before;
+	memset(&before, 0, sizeof before);
+	CHECK_EQ_INT(store_note_board(s, N0 + 7002, NOTE_LOG_MAX, note_collect, &before), NOTE_BOARD_MAX);
+	all = store_note_count_all(s);
+	store_close(s);
+	s = store_open(path, &info);
+	CHECK(s != NULL);
+	if (!s)
+		return;
+	CHECK_EQ_INT(info.status, STORE_OK);
+	memset(&note_log, 0, sizeof note_log);
+	CHECK_EQ_INT(store_note_board(s, N0 + 7002, NOTE_LOG_MAX, note_collect, &note_log), NOTE_BOARD_MAX);
+	CHECK(memcmp(&before, &note_log, sizeof before) == 0);
+	CHECK_EQ_INT(store_note_count_all(s), all);
+	CHECK(note_fetch(s, e, &c));
+	CHECK_EQ_INT(c.archived_at, N0 + 1000);
+	CHECK_EQ_STR(c.reason, "expired");
+	CHECK(note_fetch(s, g, &c));
+	CHECK_EQ_INT(c.archived_at, N0 + 7001);
+	CHECK_EQ_STR(c.reason, "deleted");
+	CHECK_EQ_STR(c.body, "after the milk");
+	CHECK(note_fetch(s, a, &c));
+	CHECK_EQ_STR(c.body, "first");
+	CHECK_EQ_INT(c.archived_at, 0);
+	/* and it is still full */
+	CHECK_EQ_INT(store_note_add(s, 0, "full after reopening too", 0, N0 + 8000), -1);
+	CHECK(strstr(store_last_error(s), "full") != NULL);
+	store_close(s);
+}
+
+/* What is refused before the board is even looked at, and the corner
+ * cases of making room. */
+static void test_store_notes_checks(void)
+{
+	char path[256];
+	test_path(path, sizeof path, "notes-checks.db");
+	struct store_open_info info;
+	struct store *s = store_open(path, &info);
+	CHECK(s != NULL);
+	if (!s)
+		return;
+
+	/* an empty board has nothing to make room from */
+	CHECK_EQ_INT(store_note_archive_oldest(s, T0), 0);
+
+	/* text: valid UTF-8 of 1..NOTE_MAX_BYTES bytes */
+	CHECK_EQ_INT(store_note_add(s, 0, "", 0, T0), -1);
+	CHECK(strstr(store_last_error(s), "not valid") != NULL);
+	CHECK_EQ_INT(store_note_add(s, 0, NULL, 0, T0), -1);
+	CHECK_EQ_INT(store_note_add(s, 0, "caf\xC3", 0, T0), -1);
+	CHECK_EQ_INT(store_note_add(s, 0, "\xF8\x88\x80\x80\x80", 0, T0), -1);
+	static char longest[NOTE_MAX_BYTES + 2];
+	longest[0] = '\0';
+	for (int i = 0; i < NOTE_MAX_CP; i++)
+		strcat(longest, "\xF0\x9F\x8C\xB7");
+	int64_t big = store_note_add(s, 0, longest, 0, T0);
+	CHECK(big > 0);
+	strcat(longest, "a");
+	CHECK_EQ_INT(store_note_add(s, 0, longest, 0, T0), -1);
+	/* doodles: printable ASCII, at most DOODLE_ENCODED_MAX bytes */
+	CHECK_EQ_INT(store_note_add_doodle(s, 0, "", 0, T0), -1);
+	CHECK(strstr(store_last_error(s), "not valid") != NULL);
+	CHECK_EQ_INT(store_note_add_doodle(s, 0, NULL, 0, T0), -1);
+	CHECK_EQ_INT(store_note_add_doodle(s, 0, "d1 1000 1000;0:1,1\xC3\xA9", 0, T0), -1);
+	CHECK_EQ_INT(store_note_add_doodle(s, 0, "d1 1000 1000;0:1,1\n", 0, T0), -1);
+	CHECK_EQ_INT(store_note_add_doodle(s, 2, DOODLE_1, 0, T0), -1);
+	static char huge[DOODLE_ENCODED_MAX + 2];
+	memset(huge, '1', DOODLE_ENCODED_MAX);
+	huge[DOODLE_ENCODED_MAX] = '\0';
+	int64_t hd = store_note_add_doodle(s, 1, huge, 0, T0 + 1);
+	CHECK(hd > 0); /* the store keeps doodle text; reading it is core's job */
+	huge[DOODLE_ENCODED_MAX] = '1';
+	huge[DOODLE_ENCODED_MAX + 1] = '\0';
+	CHECK_EQ_INT(store_note_add_doodle(s, 1, huge, 0, T0 + 1), -1);
+	CHECK_EQ_INT(store_note_count_all(s), 2);
+
+	/* the longest text comes back whole */
+	struct note_copy c;
+	CHECK(note_fetch(s, big, &c));
+	CHECK_EQ_INT(strlen(c.body), NOTE_MAX_BYTES);
+
+	/* every note pinned: nothing to make room from */
+	CHECK_EQ_INT(store_note_pin(s, big, true, T0 + 5), 0);
+	CHECK_EQ_INT(store_note_pin(s, hd, true, T0 + 6), 0);
+	CHECK_EQ_INT(store_note_archive_oldest(s, T0 + 10), 0);
+	CHECK_EQ_INT(store_note_count_active(s, T0 + 10), 2);
+	/* an expired note is not "on the board" to be made room from */
+	CHECK_EQ_INT(store_note_pin(s, big, false, 0), 0);
+	CHECK_EQ_INT(store_note_set_expiry(s, big, T0 + 8), 0);
+	CHECK_EQ_INT(store_note_archive_oldest(s, T0 + 10), 0);
+	CHECK_EQ_INT(store_note_archive_oldest(s, T0 + 7), big);
+	store_close(s);
+}
+
+/* The notes table as version 1 shipped it, and a database made by it. */
+static const char V1_SCHEMA[] =
+	"CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;"
+	"CREATE TABLE moment_shown (day TEXT PRIMARY KEY, moment_id TEXT NOT NULL,"
+	"  shown_at INTEGER NOT NULL) STRICT;"
+	"CREATE TABLE moment_done (id INTEGER PRIMARY KEY, day TEXT NOT NULL, moment_id TEXT NOT NULL,"
+	"  partner INTEGER NOT NULL CHECK (partner IN (0, 1)), done_at INTEGER NOT NULL,"
+	"  undone_at INTEGER) STRICT;"
+	"CREATE UNIQUE INDEX moment_done_active ON moment_done (day, partner) WHERE undone_at IS NULL;"
+	"CREATE TABLE hugs (id INTEGER PRIMARY KEY, day TEXT NOT NULL, started_at INTEGER NOT NULL,"
+	"  duration_ms INTEGER NOT NULL CHECK (duration_ms > 0)) STRICT;"
+	"CREATE INDEX hugs_day ON hugs (day);"
+	"CREATE TABLE notes (id INTEGER PRIMARY KEY, author INTEGER NOT NULL CHECK (author IN (0, 1)),"
+	"  body TEXT NOT NULL, created_at INTEGER NOT NULL, archived_at INTEGER) STRICT;"
+	"PRAGMA user_version = 1;";
+
+static void test_store_notes_migration(void)
+{
+	char path[256];
+	test_path(path, sizeof path, "v1.db");
+	sqlite3 *db = NULL;
+	CHECK_EQ_INT(sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL), SQLITE_OK);
+	CHECK_EQ_INT(raw_exec(db, V1_SCHEMA), SQLITE_OK);
+	char sql[512];
+	snprintf(sql, sizeof sql,
+	         "INSERT INTO notes (id, author, body, created_at) VALUES (7, 1, 'from version 1', %lld);"
+	         "INSERT INTO notes (id, author, body, created_at, archived_at) "
+	         "VALUES (3, 0, 'old and gone', %lld, %lld);"
+	         "INSERT INTO hugs (day, started_at, duration_ms) VALUES ('2026-09-20', %lld, 1500);",
+	         (long long)T0, (long long)(T0 - 100), (long long)(T0 - 50), (long long)T0);
+	CHECK_EQ_INT(raw_exec(db, sql), SQLITE_OK);
+	CHECK_EQ_INT(raw_int(db, "PRAGMA user_version"), 1);
+	sqlite3_close(db);
+
+	struct store_open_info info;
+	struct store *s = store_open(path, &info);
+	CHECK(s != NULL);
+	if (!s)
+		return;
+	CHECK_EQ_INT(info.status, STORE_OK);
+	BOARD_IS(s, T0 + 10, 7);
+	CHECK_EQ_STR(note_log.v[0].body, "from version 1");
+	CHECK_EQ_INT(note_log.v[0].author, 1);
+	CHECK_EQ_INT(note_log.v[0].created_at, T0);
+	CHECK(note_log.v[0].strokes_null);
+	CHECK_EQ_INT(note_log.v[0].pinned_at, 0);
+	CHECK_EQ_INT(note_log.v[0].expires_at, 0);
+	CHECK(note_log.v[0].reason_null);
+	struct note_copy c;
+	CHECK(note_fetch(s, 3, &c));
+	CHECK_EQ_INT(c.archived_at, T0 - 50);
+	CHECK_EQ_STR(c.reason, "deleted"); /* all version 1 could archive for */
+	CHECK_EQ_INT(store_note_count_all(s), 2);
+	CHECK_EQ_INT(store_hug_count(s, day_of(2026, 9, 20), day_of(2026, 9, 20)), 1);
+	/* and the new columns work on the old rows */
+	CHECK_EQ_INT(store_note_pin(s, 7, true, T0 + 20), 0);
+	CHECK_EQ_INT(store_note_unarchive(s, 3), 0);
+	int64_t d = store_note_add_doodle(s, 0, DOODLE_1, 0, T0 + 30);
+	CHECK(d > 7);
+	BOARD_IS(s, T0 + 40, 7, d, 3);
+	store_close(s);
+
+	db = raw_open(path);
+	CHECK_EQ_INT(raw_int(db, "PRAGMA user_version"), store_schema_version());
+	CHECK_EQ_INT(raw_int(db, "SELECT strict FROM pragma_table_list WHERE name = 'notes'"), 1);
+	CHECK(raw_int(db, "SELECT count(*) FROM pragma_index_list('notes')") >= 1);
+	/* the new columns are typed and checked */
+	CHECK(raw_exec(db, "UPDATE notes SET pinned_at = 'noon' WHERE id = 7") != SQLITE_OK);
+	CHECK(raw_exec(db, "UPDATE notes SET archive_reason = 'bored', archived_at = 1 WHERE id = 7") !=
+	      SQLITE_OK);
+	CHECK(raw_exec(db, "UPDATE notes SET archive_reason = 'deleted' WHERE id = 7") != SQLITE_OK);
+	CHECK(raw_exec(db, "UPDATE notes SET strokes = 'd1 1000 1000' WHERE id = 7") != SQLITE_OK);
+	CHECK(raw_exec(db, "UPDATE notes SET expires_at = 0 WHERE id = 7") != SQLITE_OK);
+	CHECK_EQ_INT(raw_exec(db, "UPDATE notes SET expires_at = 5 WHERE id = 7"), SQLITE_OK);
 	sqlite3_close(db);
 }
 
@@ -485,7 +963,7 @@ static struct store *recover_check(const char *path, const unsigned char *expect
 		CHECK_EQ_INT(store_done_mark(s, day_of(2026, 9, 30), "m042", 1, T0), 0);
 		CHECK_EQ_INT(store_done_get(s, day_of(2026, 9, 30), done), 0);
 		CHECK(!done[0] && done[1]);
-		CHECK_EQ_INT(store_note_count_active(s), 0);
+		CHECK_EQ_INT(store_note_count_active(s, T0), 0);
 	}
 	return s;
 }
@@ -592,7 +1070,8 @@ static void read_only_check(const char *file, const char *what)
 		CHECK_EQ_INT(store_done_get(s, d, done), 0);
 		CHECK(done[0] && !done[1]);
 		CHECK_EQ_INT(store_setting_set(s, "k", "v"), -1);
-		CHECK_EQ_INT(store_note_add(s, 0, "lost", T0), -1);
+		CHECK_EQ_INT(store_note_add(s, 0, "lost", 0, T0), -1);
+		CHECK_EQ_INT(store_note_add_doodle(s, 0, "d1 1000 1000;0:1,1", 0, T0), -1);
 	}
 	store_close(s);
 }
@@ -701,6 +1180,9 @@ int main(void)
 		store_close(s);
 		test_store_reopen(path, note_ids);
 	}
+	test_store_notes();
+	test_store_notes_checks();
+	test_store_notes_migration();
 
 	test_store_corrupt();
 	test_store_read_only();

@@ -215,8 +215,42 @@ static void test_colors(void)
 	CHECK_EQ_INT(config_parse_color("#gg0000", &c), -1);
 }
 
+/* Names typed on the setup screen or set in the file. */
+static void test_names(void)
+{
+	char out[CONFIG_NAME_MAX * 4 + 1], msg[200];
+	CHECK_EQ_INT(config_clean_name("  Jo  ", out, sizeof out), 0);
+	CHECK_EQ_STR(out, "Jo");
+	CHECK_EQ_INT(config_clean_name("Mar\xC3\xAD" "a Jos\xC3\xA9", out, sizeof out), 0);
+	CHECK_EQ_STR(out, "Mar\xC3\xAD" "a Jos\xC3\xA9");
+	CHECK_EQ_INT(config_clean_name("   ", out, sizeof out), -1);        /* empty */
+	CHECK_EQ_INT(config_clean_name("Jo\xC3", out, sizeof out), -1);     /* cut UTF-8 */
+	CHECK_EQ_INT(config_clean_name("Jo\nSam", out, sizeof out), -1);    /* control */
+	CHECK_EQ_INT(config_clean_name("\xE2\x9D\xA4\xE2\x9D\xA4\xE2\x9D\xA4\xE2\x9D\xA4\xE2\x9D\xA4"
+	                               "\xE2\x9D\xA4\xE2\x9D\xA4\xE2\x9D\xA4\xE2\x9D\xA4\xE2\x9D\xA4"
+	                               "\xE2\x9D\xA4\xE2\x9D\xA4\xE2\x9D\xA4\xE2\x9D\xA4\xE2\x9D\xA4"
+	                               "\xE2\x9D\xA4\xE2\x9D\xA4\xE2\x9D\xA4\xE2\x9D\xA4\xE2\x9D\xA4"
+	                               "\xE2\x9D\xA4\xE2\x9D\xA4\xE2\x9D\xA4\xE2\x9D\xA4",
+	                               out, sizeof out), 0); /* 24 code points, 72 bytes */
+	CHECK_EQ_INT(config_clean_name("abcdefghijklmnopqrstuvwxy", out, sizeof out), -1); /* 25 */
+	/* a name from the file is marked as set there; the default is not */
+	struct config c;
+	config_defaults(&c);
+	CHECK(!c.partner[0].named && !c.partner[1].named);
+	CHECK_EQ_INT(config_set(&c, "partner_b", "name", "Sam", msg, sizeof msg), CONFIG_OK);
+	CHECK(c.partner[1].named && !c.partner[0].named);
+	/* the palette the setup screen offers parses back by name */
+	struct rgb ocean;
+	CHECK_EQ_INT(config_parse_color("ocean", &ocean), 0);
+	struct rgb p2 = config_palette(2);
+	CHECK(p2.r == ocean.r && p2.g == ocean.g && p2.b == ocean.b);
+	struct rgb wrap = config_palette(CONFIG_PALETTE_COUNT + 2);
+	CHECK(wrap.r == ocean.r && wrap.g == ocean.g && wrap.b == ocean.b);
+}
+
 int main(void)
 {
+	test_names();
 	test_defaults_and_missing();
 	test_good_file();
 	test_gpio_off_and_hug_range();

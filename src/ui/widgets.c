@@ -1,0 +1,100 @@
+#include "ui/widgets.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "ui/theme.h"
+
+#define ELLIPSIS "\xE2\x80\xA6"
+
+float widget_scale(int w, int h)
+{
+	return (w < h ? w : h) / 480.0f;
+}
+
+int widget_px(float s, float v)
+{
+	return (int)lroundf(v * s);
+}
+
+void widget_clear(SDL_Renderer *r, SDL_Color c)
+{
+	SDL_SetRenderDrawColor(r, c.r, c.g, c.b, 0xFF);
+	SDL_RenderClear(r);
+}
+
+size_t widget_fit_len(struct text *t, enum text_face face, int px, int w, const char *s, size_t len)
+{
+	if (text_width(t, face, px, s, len) <= w)
+		return len;
+	int ew = text_width(t, face, px, ELLIPSIS, 3);
+	size_t n = len;
+	while (n > 0) {
+		n--;
+		while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+			n--;
+		if (text_width(t, face, px, s, n) + ew <= w)
+			break;
+	}
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
+	return n;
+}
+
+int widget_text_fit(struct text *t, enum text_face face, int px, SDL_Color c, int x, int y, int w,
+                    const char *s)
+{
+	size_t len = strlen(s);
+	size_t n = widget_fit_len(t, face, px, w, s, len);
+	if (n == len)
+		return text_draw(t, face, px, c, x, y, s, len);
+	char buf[512];
+	if (n > sizeof buf - 4)
+		n = sizeof buf - 4;
+	memcpy(buf, s, n);
+	memcpy(buf + n, ELLIPSIS, 4);
+	return text_draw(t, face, px, c, x, y, buf, n + 3);
+}
+
+static SDL_Color darker(SDL_Color c)
+{
+	return (SDL_Color){ (Uint8)(c.r * 0.85f), (Uint8)(c.g * 0.85f), (Uint8)(c.b * 0.85f), c.a };
+}
+
+void widget_button(SDL_Renderer *r, struct text *t, struct shapes *sh, SDL_Rect b, const char *label,
+                   int px, enum widget_style style, SDL_Color accent, bool pressed)
+{
+	(void)r;
+	int radius = b.h / 4 < 24 ? b.h / 4 : 24;
+	SDL_Color fill = THEME_CARD, ink = THEME_INK;
+	bool line = false;
+	switch (style) {
+	case WIDGET_QUIET:
+		line = true;
+		break;
+	case WIDGET_PRIMARY:
+	case WIDGET_SELECTED:
+		fill = accent;
+		ink = THEME_CARD;
+		break;
+	case WIDGET_DISABLED:
+		fill = THEME_PAPER;
+		ink = THEME_LINE;
+		line = true;
+		break;
+	}
+	if (pressed)
+		fill = darker(fill);
+	shapes_draw(sh, SHAPE_ROUND_RECT, b, radius, 0, fill);
+	if (line)
+		shapes_draw(sh, SHAPE_RING_RECT, b, radius, b.h / 28 > 1 ? b.h / 28 : 1, THEME_LINE);
+	if (!label || !*label)
+		return;
+	int pad = b.h / 5;
+	int lw = text_width(t, FACE_BOLD, px, label, strlen(label));
+	if (lw > b.w - 2 * pad)
+		lw = b.w - 2 * pad;
+	int lh = text_line_height(t, FACE_BOLD, px);
+	widget_text_fit(t, FACE_BOLD, px, ink, b.x + (b.w - lw) / 2, b.y + (b.h - lh) / 2, b.w - 2 * pad,
+	                label);
+}

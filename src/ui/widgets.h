@@ -1,0 +1,41 @@
+/* ui/widgets.h: the few controls every screen shares: buttons, a title
+ * bar, a toast. They draw; hit-testing is SDL_PointInRect on the same
+ * rectangles. */
+#ifndef MOMENTS_UI_WIDGETS_H
+#define MOMENTS_UI_WIDGETS_H
+
+#include <SDL.h>
+#include <stdbool.h>
+
+#include "ui/shapes.h"
+#include "ui/text.h"
+
+enum widget_style {
+	WIDGET_QUIET,    /* card-coloured with a thin line */
+	WIDGET_PRIMARY,  /* filled with the accent */
+	WIDGET_SELECTED, /* filled, for a chosen option */
+	WIDGET_DISABLED, /* greyed, does nothing */
+};
+
+/* A rounded button with a centred label (shortened to fit). accent: the
+ * fill of PRIMARY and SELECTED. pressed: drawn darker (press feedback). */
+void widget_button(SDL_Renderer *r, struct text *t, struct shapes *sh, SDL_Rect b, const char *label,
+                   int px, enum widget_style style, SDL_Color accent, bool pressed);
+
+/* Paper background for a screen. */
+void widget_clear(SDL_Renderer *r, SDL_Color c);
+
+/* Draws s on one line inside width w, cut with an ellipsis when it does not
+ * fit. Returns the width drawn. */
+int widget_text_fit(struct text *t, enum text_face face, int px, SDL_Color c, int x, int y, int w,
+                    const char *s);
+
+/* Byte length of the longest prefix of s[0..len) that fits width w at px
+ * with "…" after it (whole code points). */
+size_t widget_fit_len(struct text *t, enum text_face face, int px, int w, const char *s, size_t len);
+
+/* The scale of a w x h screen: its shorter side / 480. */
+float widget_scale(int w, int h);
+int widget_px(float s, float v); /* v * s, rounded */
+
+#endif
