@@ -60,10 +60,15 @@ void app_targets(struct app *a, app_target_fn fn, void *ctx)
 		fn(ctx, "home", l.home);
 		fn(ctx, "write", l.write);
 		fn(ctx, "draw", l.draw);
-		fn(ctx, "prev", l.prev);
-		fn(ctx, "next", l.next);
-		fn(ctx, "undo", l.toast_undo);
-		fn(ctx, "archive-oldest", l.banner_button);
+		/* only what is on screen now */
+		if (a->notes.n > l.per_page) {
+			fn(ctx, "prev", l.prev);
+			fn(ctx, "next", l.next);
+		}
+		if (a->notes.undo_id)
+			fn(ctx, "undo", l.toast_undo);
+		else if (a->notes.n >= NOTE_BOARD_MAX)
+			fn(ctx, "archive-oldest", l.banner_button);
 		int first = a->notes.page * l.per_page;
 		for (int i = 0; i < l.per_page && first + i < a->notes.n; i++)
 			numbered(fn, ctx, "card-", i, l.card[i]);
