@@ -32,7 +32,7 @@ test: test-deps configure
 bench: build
 	@bench/run.sh $(BUILD)
 
-# Renders the today screen at the four screen sizes into docs/screenshots/.
+# Renders every screen at the four screen sizes into docs/screenshots/.
 screenshots: build
 	@scripts/screenshots.sh $(BUILD) docs/screenshots
 

@@ -1,6 +1,6 @@
 #!/bin/sh
-# Renders the today screen at the four supported screen sizes, with one
-# partner done, into a folder of PNG files (used by the README).
+# Renders the screens at the four supported screen sizes, with one partner
+# done and a few notes, into a folder of PNG files (used by the README).
 # Usage: scripts/screenshots.sh [build-dir] [out-dir]
 set -eu
 BUILD=${1:-build}
@@ -17,12 +17,57 @@ color = terracotta
 name = Sam
 color = ocean
 CONF
-printf '100 tap-chip 0\n300 quit\n' > "$TMP/script"
 for size in 800x480 1024x600 1920x1080 720x1280; do
 	rm -f "$TMP/db"*
+	cat > "$TMP/script" <<SCRIPT
+100 tap-chip 0
+300 tap-at notes
+400 tap-at write
+500 text Milk, bread and the good coffee
+550 text  please ☕
+600 tap-at save
+800 tap-at draw
+900 tap-at ink-1
+1000 down 0.20 0.35
+1030 move 0.14 0.22
+1060 move 0.22 0.15
+1090 move 0.30 0.25
+1120 move 0.38 0.15
+1150 move 0.46 0.22
+1180 move 0.40 0.35
+1210 up 0.30 0.50
+1300 tap-at save
+1400 tap-at write
+1450 tap-at author-b
+1500 text Thank you for last night.
+1550 text  You were wonderful with the kids ❤
+1600 tap-at expiry
+1700 shot $OUT/editor-$size.png
+1800 tap-at save
+1900 shot $OUT/board-$size.png
+2000 tap-at card-0
+2100 shot $OUT/note-$size.png
+2200 tap-at close
+2300 tap-at draw
+2400 down 0.12 0.30
+2430 move 0.20 0.20
+2460 move 0.30 0.32
+2490 up 0.40 0.22
+2600 shot $OUT/doodle-$size.png
+2700 tap-at cancel
+2800 tap-at cancel
+2900 tap-at home
+3000 tap-at settings
+3100 shot $OUT/setup-$size.png
+3200 quit
+SCRIPT
 	"$BUILD/moments" --windowed "$size" --db "$TMP/db" --config "$TMP/moments.conf" \
-		--script "$TMP/script" 2>/dev/null
+		--script "$TMP/script" 2>"$TMP/log"
+	if grep -q "no target" "$TMP/log"; then
+		grep "no target" "$TMP/log" >&2
+		exit 1
+	fi
 	"$BUILD/moments" --windowed "$size" --db "$TMP/db" --config "$TMP/moments.conf" \
 		--screenshot "$OUT/today-$size.png" 2>/dev/null
-	echo "$OUT/today-$size.png"
+	echo "$OUT/*-$size.png"
 done

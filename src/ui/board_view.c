@@ -34,16 +34,22 @@ void board_layout_compute(struct board_layout *l, int w, int h)
 	l->pages = (SDL_Rect){ l->prev.x + l->prev.w, foot_y, widget_px(s, 90), foot_h };
 	l->next = (SDL_Rect){ l->pages.x + l->pages.w, foot_y, widget_px(s, 64), foot_h };
 	int bx = l->next.x + l->next.w + widget_px(s, 16);
-	l->banner = (SDL_Rect){ bx, foot_y, w - margin - bx, foot_h };
+	int band_y = foot_y;
+	if (portrait) {
+		/* too narrow to share a row: the banner gets its own above paging */
+		bx = margin;
+		band_y = foot_y - widget_px(s, 10) - foot_h;
+	}
+	l->banner = (SDL_Rect){ bx, band_y, w - margin - bx, foot_h };
 	int ub = widget_px(s, 170);
-	l->banner_button = (SDL_Rect){ l->banner.x + l->banner.w - ub - widget_px(s, 4), foot_y + widget_px(s, 4),
+	l->banner_button = (SDL_Rect){ l->banner.x + l->banner.w - ub - widget_px(s, 4), band_y + widget_px(s, 4),
 		                       ub, foot_h - widget_px(s, 8) };
 	l->toast = l->banner;
 	l->toast_undo = (SDL_Rect){ l->toast.x + l->toast.w - widget_px(s, 110) - widget_px(s, 4),
-		                    foot_y + widget_px(s, 4), widget_px(s, 110), foot_h - widget_px(s, 8) };
+		                    band_y + widget_px(s, 4), widget_px(s, 110), foot_h - widget_px(s, 8) };
 
 	int gap = widget_px(s, 18);
-	int area_h = foot_y - widget_px(s, 10) - y;
+	int area_h = band_y - widget_px(s, 10) - y;
 	int area_w = w - 2 * margin;
 	l->cols = (int)(area_w / (widget_px(s, 190)));
 	if (l->cols < 2)

@@ -56,11 +56,16 @@ void editor_layout_compute(struct editor_layout *l, int w, int h)
 		l->target[EDITOR_SAVE] = (SDL_Rect){ margin + cw + gap, y, cw, bh };
 		return;
 	}
+	card.y = top + (bottom - top - card.h) / 2; /* centred above the keyboard */
 	l->card = card;
 	int x = card.x + card.w + widget_px(s, 18);
 	int cw = (w - margin - x - gap) / 2;
+	if (3 * bh + 2 * gap > bottom - top)
+		bh = (bottom - top - 2 * gap) / 3; /* a short screen: flatter buttons */
 	int rows_h = 3 * bh + 2 * gap;
-	int y = top + (card.h - rows_h) / 2;
+	int y = card.y + (card.h - rows_h) / 2;
+	if (y + rows_h > bottom)
+		y = bottom - rows_h;
 	if (y < top)
 		y = top;
 	l->target[EDITOR_AUTHOR_A] = (SDL_Rect){ x, y, cw, bh };

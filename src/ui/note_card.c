@@ -136,7 +136,8 @@ void card_draw(SDL_Renderer *r, struct text *t, struct shapes *sh, SDL_Rect card
 	int jitter = (int)(m->seed % 7) - 3;
 	if (m->pinned) {
 		int d = pad * 2;
-		SDL_Rect pin = { card.x + card.w / 2 - d / 2 + jitter * unit / 80, card.y + pad / 4, d, d };
+		/* on the top edge, clear of the text below */
+		SDL_Rect pin = { card.x + card.w / 2 - d / 2 + jitter * unit / 80, card.y - pad * 3 / 4, d, d };
 		shapes_draw(sh, SHAPE_DISC, pin, 0, 0, THEME_HEART);
 		SDL_Rect shine = { pin.x + d / 4, pin.y + d / 4, d / 3, d / 3 };
 		shapes_draw(sh, SHAPE_DISC, shine, 0, 0, (SDL_Color){ 0xF2, 0xB0, 0xA8, 0xFF });

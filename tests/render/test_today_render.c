@@ -63,8 +63,10 @@ static struct today_model model_make(void)
 }
 
 /* The rectangles that must be on screen and apart; returns their count. */
+#define LAYOUT_RECTS (12 + TODAY_NOTES)
+
 static int layout_rects(const struct today_layout *l, const struct today_model *m,
-                        struct named_rect out[9])
+                        struct named_rect out[LAYOUT_RECTS])
 {
 	int n = 0;
 	out[n++] = (struct named_rect){ "date", l->date };
@@ -75,6 +77,16 @@ static int layout_rects(const struct today_layout *l, const struct today_model *
 	out[n++] = (struct named_rect){ "chip0", l->chip[0] };
 	out[n++] = (struct named_rect){ "chip1", l->chip[1] };
 	out[n++] = (struct named_rect){ "status", l->status };
+	out[n++] = (struct named_rect){ "notes button", l->notes_button };
+	out[n++] = (struct named_rect){ "hug button", l->hug_button };
+	out[n++] = (struct named_rect){ "settings", l->settings };
+	for (int i = 0; i < m->n_notes && i < TODAY_NOTES; i++) {
+		/* a note's shadow falls a few pixels below and right */
+		SDL_Rect nr = l->note[i];
+		nr.w += 3;
+		nr.h += 4;
+		out[n++] = (struct named_rect){ "note", nr };
+	}
 	if (m->notice && *m->notice)
 		out[n++] = (struct named_rect){ "notice", l->notice };
 	return n;
@@ -106,7 +118,7 @@ static void layout_check(const struct today_layout *l, struct text *t, const str
 	CHECK_EQ_INT(l->h, h);
 
 	/* every box has a size and is fully on screen */
-	struct named_rect r[9];
+	struct named_rect r[LAYOUT_RECTS];
 	int n = layout_rects(l, m, r);
 	for (int i = 0; i < n; i++) {
 		SDL_Rect a = r[i].r;
@@ -214,7 +226,7 @@ static double share_near(const struct screen *s, SDL_Rect r, SDL_Color c, int to
 static long stray_pixels(const struct screen *s, const struct today_layout *l,
                          const struct today_model *m, SDL_Color bg, const char *tag)
 {
-	struct named_rect r[9];
+	struct named_rect r[LAYOUT_RECTS];
 	int n = layout_rects(l, m, r);
 	for (int i = 0; i < n; i++) {
 		r[i].r.x -= 2;
