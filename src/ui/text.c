@@ -48,6 +48,7 @@ struct sized_font {
 };
 
 struct face {
+	bool tried;  /* a fallback's file was looked for */
 	void *data; /* the font file, kept for the TTF_Fonts made from it */
 	size_t size;
 	struct sized_font sizes[TEXT_SIZES];
@@ -157,12 +158,7 @@ struct text *text_new(SDL_Renderer *r, const char *font, const char *font_bold,
 		text_free(t);
 		return NULL;
 	}
-	/* optional: without them a missing glyph shows as a box */
-	for (int i = 0; i < EXTRA_COUNT; i++)
-		for (int j = 0; EXTRA_FONTS[i][j]; j++)
-			if (load_face(&t->face[FACE_COUNT + i], EXTRA_FONTS[i][j]))
-				break;
-	return t;
+	return t; /* the fallbacks load when a glyph first needs them */
 }
 
 void text_cache_clear(struct text *t)
@@ -188,6 +184,13 @@ void text_free(struct text *t)
 static TTF_Font *font_at(struct text *t, int which, int px)
 {
 	struct face *f = &t->face[which];
+	if (!f->data && which >= FACE_COUNT && !f->tried) {
+		/* optional: without them a missing glyph shows as a box */
+		f->tried = true;
+		for (int j = 0; EXTRA_FONTS[which - FACE_COUNT][j]; j++)
+			if (load_face(f, EXTRA_FONTS[which - FACE_COUNT][j]))
+				break;
+	}
 	if (!f->data)
 		return NULL;
 	if (px < 4)
