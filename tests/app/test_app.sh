@@ -212,6 +212,7 @@ check "the board came back with the note" grep -q "screen: notes (1)" "$TMP/log"
 rc=$(run_script "$DB" "200 tap-at notes
 400 tap-at write
 500 text milk
+550 text $(printf '\377\376 bad')
 600 tap-at cancel
 700 shot $TMP/confirm.png
 800 tap-at save
@@ -220,6 +221,7 @@ rc=$(run_script "$DB" "200 tap-at notes
 1300 tap-at cancel
 1500 quit")
 check "second note exits 0" [ "$rc" = 0 ]
+check "text that is not UTF-8 is refused and said so" grep -q "editor: rejected input that is not valid text" "$TMP/log"
 check "Keep writing keeps the note, Save saves it" [ "$(sql "$DB" "SELECT author || ':' || body FROM notes WHERE id = 2")" = "1:milk" ]
 check "the question was shown" [ -s "$TMP/confirm.png" ]
 check "an empty note cancels without asking" grep -q "editor: cancelled" "$TMP/log"
