@@ -141,6 +141,7 @@ struct app {
 	enum screen screen;
 	struct hug hug;
 	int64_t hug_wall_start;     /* wall-clock seconds when the hug began */
+	enum screen hug_from;       /* the screen the hug interrupted */
 	int frame_ms;               /* one frame at the display's refresh rate */
 	struct buttons io;
 

@@ -29,16 +29,32 @@ static void go_home(struct app *a)
 	show(a, SCREEN_TODAY);
 }
 
+/* After a hug: back to a note or names being typed (a hug button pressed
+ * mid-sentence must not throw the sentence away), else today. */
+static void leave_hug(struct app *a)
+{
+	enum screen back = a->hug_from;
+	a->hug_from = SCREEN_TODAY;
+	if (back == SCREEN_EDITOR || back == SCREEN_DOODLE || back == SCREEN_SETUP)
+		show(a, back);
+	else
+		show(a, SCREEN_TODAY);
+}
+
 void app_hug_press(struct app *a)
 {
 	int64_t now = app_mono_ms();
 	hug_tick(a, now); /* a hug that has just completed is recorded first */
 	log_if_cancelling(a, now);
 	if (hug_press(&a->hug, now, a->cfg.hug_seconds * 1000) == HUG_IDLE) {
-		show(a, SCREEN_TODAY);
+		leave_hug(a);
 		return;
 	}
 	a->hug_wall_start = app_wall_ms() / 1000;
+	if (a->screen != SCREEN_HUG) {
+		a->hug_from = a->screen;
+		kb_cancel(&a->kb); /* a key held down stays unpressed */
+	}
 	show(a, SCREEN_HUG);
 	log_write(LOG_PRIO_INFO, "hug: started (%d s)", a->cfg.hug_seconds);
 }
@@ -74,7 +90,7 @@ void hug_tap(struct app *a)
 	if (a->hug.phase == HUG_RUNNING)
 		app_hug_press(a); /* cancels */
 	else
-		go_home(a);
+		leave_hug(a);
 }
 
 void hug_tick(struct app *a, int64_t now)
@@ -93,7 +109,7 @@ void hug_tick(struct app *a, int64_t now)
 		}
 	}
 	if (a->hug.phase == HUG_IDLE && a->screen == SCREEN_HUG)
-		show(a, SCREEN_TODAY);
+		leave_hug(a);
 	if (a->hug.phase == HUG_RUNNING || a->hug.phase != before)
 		a->dirty = true; /* each frame while it runs, and the change at the end */
 }

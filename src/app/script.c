@@ -11,6 +11,7 @@
 enum step_kind {
 	STEP_TAP, STEP_TAP_CHIP, STEP_TAP_NOTICE, STEP_TOUCH_MOUSE, STEP_CLICK, STEP_KEY, STEP_QUIT,
 	STEP_TAP_AT, STEP_DOWN_AT, STEP_UP_AT, STEP_DOWN, STEP_MOVE, STEP_UP, STEP_TEXT, STEP_SHOT,
+	STEP_BUTTON,
 };
 
 struct step {
@@ -57,6 +58,15 @@ static int parse_step(const char *line, struct step *st)
 			snprintf(st->arg, sizeof st->arg, "%s", arg);
 			return 0;
 		}
+	}
+	if (strcmp(action, "button") == 0 && n == 3) {
+		/* a debounced press of a GPIO button, as the input layer reports it */
+		st->kind = STEP_BUTTON;
+		for (int i = 0; i < GPIO_BUTTON_COUNT; i++)
+			if (strcmp(arg, CONFIG_GPIO_KEYS[i]) == 0)
+				st->chip = i;
+		st->key = strstr(line, " long") != NULL;
+		return strcmp(arg, CONFIG_GPIO_KEYS[st->chip]) == 0 ? 0 : -1;
 	}
 	if (strcmp(action, "text") == 0 && n == 3) {
 		/* the rest of the line, as typed on a physical keyboard */
@@ -289,6 +299,10 @@ static void fire(struct app *a, const struct step *st)
 		}
 		break;
 	}
+	case STEP_BUTTON:
+		app_button_event(a, st->chip, st->key != 0);
+		a->dirty = true;
+		break;
 	case STEP_SHOT:
 		snprintf(a->shot_path, sizeof a->shot_path, "%s", st->arg);
 		a->dirty = true;

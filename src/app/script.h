@@ -13,6 +13,8 @@
  *   down X Y, move X Y, up X Y   one finger, step by step (drawing)
  *   text STRING      text from a physical keyboard (the rest of the line)
  *   shot FILE.png    saves the next frame drawn
+ *   button NAME [long]  a debounced press of a GPIO button (partner_a,
+ *                    partner_b, hug, next), as the input layer delivers it
  *   quit             a quit request
  * The events go into SDL's queue and through the same handling as real
  * ones. */

@@ -226,6 +226,19 @@ check "Keep writing keeps the note, Save saves it" [ "$(sql "$DB" "SELECT author
 check "the question was shown" [ -s "$TMP/confirm.png" ]
 check "an empty note cancels without asking" grep -q "editor: cancelled" "$TMP/log"
 
+# 11b. the hug button pressed mid-sentence: after the hug the note is still there
+rc=$(run_script "$TMP/hugnote.db" "200 tap-at notes
+400 tap-at write
+500 text half a sen
+600 button hug
+800 button hug
+1000 text tence
+1100 tap-at save
+1400 quit")
+check "hug mid-note exits 0" [ "$rc" = 0 ]
+check "the hug started and was cancelled" grep -q "hug: cancelled after" "$TMP/log"
+check "the note survived the hug" [ "$(sql "$TMP/hugnote.db" "SELECT body FROM notes")" = "half a sentence" ]
+
 # 12. a doodle of three strokes round-trips through the database
 rc=$(run_script "$DB" "200 tap-at notes
 400 tap-at draw
