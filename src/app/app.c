@@ -80,16 +80,15 @@ void app_tap(struct app *a, int x, int y)
 
 bool app_target_tap(struct app *a, int phase, int tg)
 {
-	int *pressed = &a->notes.pressed;
 	if (phase != POINTER_UP) {
-		if (tg != *pressed) {
-			*pressed = tg;
+		if (tg != a->pressed) {
+			a->pressed = tg;
 			a->dirty = true;
 		}
 		return false;
 	}
-	bool was = tg >= 0 && tg == *pressed;
-	*pressed = -1;
+	bool was = tg >= 0 && tg == a->pressed;
+	a->pressed = -1;
 	a->dirty = true;
 	return was;
 }
@@ -302,7 +301,7 @@ int app_init(struct app *a, const struct cli_options *opt)
 	a->logged_screen = -1;
 	const char *lt = SDL_getenv("MOMENTS_LOG_TARGETS");
 	a->log_targets = lt && *lt == '1';
-	a->notes.pressed = -1;
+	a->pressed = -1;
 	kb_state_init(&a->kb);
 	SDL_StopTextInput(); /* on only while a note or a name is typed */
 	setup_load_names(a);
@@ -387,6 +386,11 @@ static int next_timeout(struct app *a)
 	int64_t timeout = 60000 - wall % 60000 + 5; /* the clock's next minute */
 	if (a->hug.phase == HUG_RUNNING)
 		timeout = a->frame_ms; /* animate only while the ring fills */
+	if (a->notes.next_expiry) {
+		int64_t until = a->notes.next_expiry * 1000 - wall; /* a note leaves the board */
+		if (until < timeout)
+			timeout = until > 0 ? until : 0;
+	}
 	/* monotonic deadlines, -1 for none */
 	int64_t due = script_next_due(a->script);
 	int64_t deadlines[] = {
@@ -436,13 +440,15 @@ int app_run(struct app *a)
 		editor_tick(a, mono);
 		time_t now = (time_t)(app_wall_ms() / 1000);
 		today_refresh(a, now);
+		/* note ages are worked out as drawn; the board is read again only
+		 * when a note is due to leave it */
+		if (a->notes.loaded && a->notes.next_expiry && (int64_t)now >= a->notes.next_expiry)
+			notes_load(a, (int64_t)now);
 		buttons_update_leds(a, mono); /* after today: the LEDs show who is done */
 		int64_t minute = (int64_t)now / 60;
 		if (minute != a->shown_minute) {
 			a->shown_minute = minute;
 			a->dirty = true;
-			if (a->notes.loaded)
-				notes_load(a, (int64_t)now); /* ages move on, notes expire */
 		}
 		if (a->dirty) {
 			draw(a, now);

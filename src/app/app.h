@@ -96,7 +96,7 @@ struct notes {
 	int ink;
 	bool drawing;               /* a finger is down on the canvas */
 
-	int pressed;                /* target or card under the finger, -1 */
+	int64_t next_expiry;        /* the soonest expires_at on the board, 0 none */
 };
 
 /* The setup screen: names and colours. */
@@ -149,6 +149,8 @@ struct app {
 	struct setup setup;
 	struct kb_state kb;         /* the on-screen keyboard (editor and setup) */
 	bool pointer_down;          /* a finger or the mouse button is down */
+	SDL_FingerID finger;        /* the finger being followed */
+	int pressed;                /* the button (or card) under the finger, -1 */
 	char shot_path[PATH_MAX];   /* a scripted screenshot of the next frame */
 	bool log_targets;           /* MOMENTS_LOG_TARGETS: where things are, for drivers */
 	int logged_screen, logged_layer;

@@ -32,7 +32,7 @@ static void open_common(struct app *a, enum screen screen)
 	ns->confirm = false;
 	ns->message[0] = '\0';
 	ns->expiry = NOTE_KEEP;
-	ns->pressed = -1;
+	a->pressed = -1;
 	kb_state_init(&a->kb);
 	a->screen = screen;
 	a->dirty = true;
@@ -312,8 +312,8 @@ void editor_key(struct app *a, SDL_Keycode key)
 
 void editor_tick(struct app *a, int64_t now_ms)
 {
-	if (a->screen != SCREEN_EDITOR && a->screen != SCREEN_SETUP)
-		return;
+	if ((a->screen != SCREEN_EDITOR && a->screen != SCREEN_SETUP) || kb_next_deadline(&a->kb) < 0)
+		return; /* nothing held: no layout to work out on every wake */
 	struct kb_layout l;
 	app_keyboard_layout(a, &l);
 	struct kb_output o = kb_tick(&a->kb, &l, now_ms);
@@ -350,7 +350,7 @@ void editor_draw(struct app *a)
 		m.colors[1] = colors[1];
 		m.message = ns->message[0] ? ns->message : NULL;
 		m.confirm = ns->confirm;
-		m.pressed_target = ns->pressed;
+		m.pressed_target = a->pressed;
 		doodle_view_draw(a->display.r, a->text, a->shapes, &l, &m);
 		return;
 	}
@@ -381,7 +381,7 @@ void editor_draw(struct app *a)
 	m.can_save = !text_edit_blank(&ns->edit);
 	m.shift = a->kb.shift;
 	m.pressed_key = a->kb.pressed;
-	m.pressed_target = ns->pressed;
+	m.pressed_target = a->pressed;
 	struct kb_layout kb;
 	app_keyboard_layout(a, &kb);
 	editor_view_draw(a->display.r, a->text, a->shapes, &l, &kb, &m);

@@ -93,14 +93,13 @@ void app_handle_event(struct app *a, const SDL_Event *ev)
 	case SDL_FINGERMOTION:
 	case SDL_FINGERUP: {
 		/* one finger at a time; coordinates are 0..1 of the panel */
-		static SDL_FingerID finger = -1;
 		int phase = ev->type == SDL_FINGERDOWN ? POINTER_DOWN
 		            : ev->type == SDL_FINGERUP ? POINTER_UP : POINTER_MOVE;
 		if (phase == POINTER_DOWN) {
 			if (a->pointer_down)
 				break;
-			finger = ev->tfinger.fingerId;
-		} else if (ev->tfinger.fingerId != finger || !a->pointer_down) {
+			a->finger = ev->tfinger.fingerId;
+		} else if (ev->tfinger.fingerId != a->finger || !a->pointer_down) {
 			break;
 		}
 		pointer_panel(a, phase, (int)(ev->tfinger.x * a->display.pw), (int)(ev->tfinger.y * a->display.ph));

@@ -57,10 +57,16 @@ void notes_load(struct app *a, int64_t now)
 	struct load_ctx c = { a, 0 };
 	if (store_note_board(a->store, now, NOTE_BOARD_MAX, take_note, &c) < 0) {
 		log_write(LOG_PRIO_WARNING, "store: %s", store_last_error(a->store));
+		if (ns->next_expiry && ns->next_expiry <= now)
+			ns->next_expiry = now + 60; /* try again in a minute, not at once */
 		return; /* keep what is shown */
 	}
 	ns->n = c.n;
 	ns->loaded = true;
+	ns->next_expiry = 0;
+	for (int i = 0; i < ns->n; i++)
+		if (ns->note[i].expires_at && (!ns->next_expiry || ns->note[i].expires_at < ns->next_expiry))
+			ns->next_expiry = ns->note[i].expires_at;
 	a->layout_valid = false;
 	a->dirty = true;
 }
@@ -99,7 +105,7 @@ void notes_fill_today(struct app *a, struct today_model *m, int64_t now, char ag
 void notes_show_board(struct app *a)
 {
 	a->screen = SCREEN_BOARD;
-	a->notes.pressed = -1;
+	a->pressed = -1;
 	a->dirty = true;
 	notes_load(a, app_wall_ms() / 1000);
 	log_write(LOG_PRIO_INFO, "screen: notes (%d)", a->notes.n);
@@ -124,7 +130,7 @@ static void board_draw(struct app *a, int64_t now)
 	m.page = ns->page;
 	m.total = ns->n;
 	m.full = ns->n >= NOTE_BOARD_MAX;
-	m.pressed = ns->pressed;
+	m.pressed = a->pressed;
 	m.toast = ns->undo_id ? "Note deleted." : NULL;
 	m.empty = "No notes yet. Write one, or draw one, for the other to find.";
 	static char ages[BOARD_PAGE_MAX][32];
@@ -154,7 +160,7 @@ static void note_draw(struct app *a, int64_t now)
 	                                                   a->cfg.night_hour, a->cfg.morning_hour)
 	                                   : NOTE_KEEP;
 	m.expiry = note_expiry_label(e);
-	m.pressed_target = ns->pressed;
+	m.pressed_target = a->pressed;
 	note_view_draw(a->display.r, a->text, a->shapes, &l, &m);
 }
 
@@ -198,6 +204,16 @@ static void note_undo(struct app *a)
 	notes_load(a, app_wall_ms() / 1000);
 }
 
+/* Reads the board again and keeps the note shown full size on screen
+ * (pinning or a new expiry may move it). */
+static void reload_keeping(struct app *a, int64_t id)
+{
+	notes_load(a, app_wall_ms() / 1000);
+	for (int i = 0; i < a->notes.n; i++)
+		if (a->notes.note[i].id == id)
+			a->notes.open = i;
+}
+
 static void note_pin(struct app *a)
 {
 	const struct board_note *n = &a->notes.note[a->notes.open];
@@ -208,11 +224,7 @@ static void note_pin(struct app *a)
 		return;
 	}
 	log_write(LOG_PRIO_INFO, "saved: note %lld %s", (long long)id, pin ? "pinned" : "unpinned");
-	notes_load(a, app_wall_ms() / 1000);
-	/* follow the note to its new place */
-	for (int i = 0; i < a->notes.n; i++)
-		if (a->notes.note[i].id == id)
-			a->notes.open = i;
+	reload_keeping(a, id);
 }
 
 static void note_cycle_expiry(struct app *a)
@@ -230,11 +242,7 @@ static void note_cycle_expiry(struct app *a)
 		return;
 	}
 	log_write(LOG_PRIO_INFO, "saved: note %lld %s", (long long)n->id, note_expiry_label(e));
-	int64_t id = n->id;
-	notes_load(a, now);
-	for (int i = 0; i < a->notes.n; i++)
-		if (a->notes.note[i].id == id)
-			a->notes.open = i;
+	reload_keeping(a, n->id);
 }
 
 static void archive_oldest(struct app *a)
@@ -266,14 +274,14 @@ static void board_pointer(struct app *a, int phase, int x, int y)
 		if (SDL_PointInRect(&p, &l.card[i]))
 			card = i;
 	if (phase != POINTER_UP) {
-		if (card != ns->pressed) {
-			ns->pressed = card;
+		if (card != a->pressed) {
+			a->pressed = card;
 			a->dirty = true;
 		}
 		return;
 	}
-	bool was = ns->pressed == card;
-	ns->pressed = -1;
+	bool was = a->pressed == card;
+	a->pressed = -1;
 	a->dirty = true;
 	bool full = ns->n >= NOTE_BOARD_MAX;
 	int pages = pages_of(a, &l);

@@ -9,7 +9,7 @@
 #include "platform/log.h"
 
 enum step_kind {
-	STEP_TAP, STEP_TAP_CHIP, STEP_TAP_NOTICE, STEP_TOUCH_MOUSE, STEP_CLICK, STEP_KEY, STEP_QUIT,
+	STEP_TAP, STEP_TOUCH_MOUSE, STEP_CLICK, STEP_KEY, STEP_QUIT,
 	STEP_TAP_AT, STEP_DOWN_AT, STEP_UP_AT, STEP_DOWN, STEP_MOVE, STEP_UP, STEP_TEXT, STEP_SHOT,
 	STEP_BUTTON,
 };
@@ -18,9 +18,10 @@ struct step {
 	int64_t at_ms;
 	enum step_kind kind;
 	float x, y;
-	int chip;
 	SDL_Keycode key;
 	char arg[128];  /* a target's name, text to type, a file */
+	int line;       /* button: which GPIO button */
+	bool long_press;
 };
 
 struct script {
@@ -62,11 +63,11 @@ static int parse_step(const char *line, struct step *st)
 	if (strcmp(action, "button") == 0 && n == 3) {
 		/* a debounced press of a GPIO button, as the input layer reports it */
 		st->kind = STEP_BUTTON;
-		for (int i = 0; i < GPIO_BUTTON_COUNT; i++)
-			if (strcmp(arg, CONFIG_GPIO_KEYS[i]) == 0)
-				st->chip = i;
-		st->key = strstr(line, " long") != NULL;
-		return strcmp(arg, CONFIG_GPIO_KEYS[st->chip]) == 0 ? 0 : -1;
+		st->long_press = strstr(line, " long") != NULL;
+		for (st->line = 0; st->line < GPIO_BUTTON_COUNT; st->line++)
+			if (strcmp(arg, CONFIG_GPIO_KEYS[st->line]) == 0)
+				return 0;
+		return -1;
 	}
 	if (strcmp(action, "text") == 0 && n == 3) {
 		/* the rest of the line, as typed on a physical keyboard */
@@ -79,14 +80,16 @@ static int parse_step(const char *line, struct step *st)
 		st->kind = STEP_TEXT;
 		return 0;
 	}
+	/* shorthands of tap-at, kept for older scripts */
 	if (strcmp(action, "tap-notice") == 0 && n == 2) {
-		st->kind = STEP_TAP_NOTICE;
+		st->kind = STEP_TAP_AT;
+		snprintf(st->arg, sizeof st->arg, "notice");
 		return 0;
 	}
-	if (strcmp(action, "tap-chip") == 0 && n == 3) {
-		st->kind = STEP_TAP_CHIP;
-		st->chip = atoi(arg);
-		return st->chip == 0 || st->chip == 1 ? 0 : -1;
+	if (strcmp(action, "tap-chip") == 0 && n == 3 && (strcmp(arg, "0") == 0 || strcmp(arg, "1") == 0)) {
+		st->kind = STEP_TAP_AT;
+		snprintf(st->arg, sizeof st->arg, "chip-%c", arg[0] == '0' ? 'a' : 'b');
+		return 0;
 	}
 	if (sscanf(line, "%*d %*s %f %f", &x, &y) != 2 || x < 0 || x > 1 || y < 0 || y > 1)
 		return -1;
@@ -237,19 +240,10 @@ static void push_key(SDL_Keycode key)
 
 static void fire(struct app *a, const struct step *st)
 {
-	struct display *d = &a->display;
 	switch (st->kind) {
 	case STEP_TAP:
 		push_finger(a, st->x, st->y);
 		break;
-	case STEP_TAP_CHIP:
-	case STEP_TAP_NOTICE: {
-		SDL_Rect c = st->kind == STEP_TAP_CHIP ? a->layout.chip[st->chip] : a->layout.notice;
-		int px, py;
-		rotate_logical_to_panel(d->rotation, d->pw, d->ph, c.x + c.w / 2, c.y + c.h / 2, &px, &py);
-		push_finger(a, (px + 0.5f) / d->pw, (py + 0.5f) / d->ph);
-		break;
-	}
 	case STEP_TOUCH_MOUSE:
 		push_mouse(a, st->x, st->y, SDL_TOUCH_MOUSEID);
 		break;
@@ -300,7 +294,7 @@ static void fire(struct app *a, const struct step *st)
 		break;
 	}
 	case STEP_BUTTON:
-		app_button_event(a, st->chip, st->key != 0);
+		app_button_event(a, st->line, st->long_press);
 		a->dirty = true;
 		break;
 	case STEP_SHOT:

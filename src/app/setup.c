@@ -68,7 +68,7 @@ void setup_open(struct app *a, bool first_run)
 		int i = palette_index(a->cfg.partner[p].color);
 		st->color[p] = i >= 0 ? i : (p == 0 ? 0 : 2);
 	}
-	a->notes.pressed = -1;
+	a->pressed = -1;
 	a->screen = SCREEN_SETUP;
 	start_field(a, 0);
 	SDL_StartTextInput();
@@ -216,7 +216,7 @@ void setup_draw(struct app *a)
 	m.message = st->message[0] ? st->message : NULL;
 	m.shift = a->kb.shift;
 	m.pressed_key = a->kb.pressed;
-	m.pressed_target = a->notes.pressed;
+	m.pressed_target = a->pressed;
 	struct kb_layout kb;
 	app_keyboard_layout(a, &kb);
 	setup_view_draw(a->display.r, a->text, a->shapes, &l, &kb, &m);

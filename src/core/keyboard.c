@@ -264,7 +264,6 @@ void kb_state_init(struct kb_state *s)
 	s->layer = KB_LETTERS;
 	s->shift = KB_SHIFT_OFF;
 	s->pressed = -1;
-	s->pressed_ms = 0;
 	s->next_repeat_ms = -1;
 	s->last_shift_ms = 0;
 	s->repeated = false;
@@ -282,7 +281,6 @@ bool kb_press(struct kb_state *s, const struct kb_layout *l, int x, int y, int64
 		return false;
 	/* a new key under the finger: whatever repeat ran was for the old one */
 	s->pressed = k;
-	s->pressed_ms = now_ms;
 	s->repeated = false;
 	s->next_repeat_ms = is_backspace(l, k) ? now_ms + KB_REPEAT_DELAY_MS : -1;
 	return true;

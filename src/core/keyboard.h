@@ -84,7 +84,6 @@ struct kb_state {
 	enum kb_layer layer;
 	enum kb_shift shift;
 	int pressed;             /* key index under the finger, -1 none */
-	int64_t pressed_ms;
 	int64_t next_repeat_ms;  /* -1 when no repeat is due */
 	int64_t last_shift_ms;   /* for the double tap to caps */
 	bool repeated;           /* backspace already acted while held */

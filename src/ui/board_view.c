@@ -91,11 +91,11 @@ void board_view_draw(SDL_Renderer *r, struct text *t, struct shapes *sh, const s
 {
 	float s = l->s;
 	widget_clear(r, THEME_PAPER);
-	widget_button(r, t, sh, l->home, "\xE2\x80\xB9 Today", l->button_px, WIDGET_QUIET, THEME_INK, false);
+	widget_button(t, sh, l->home, "\xE2\x80\xB9 Today", l->button_px, WIDGET_QUIET, THEME_INK, false);
 	enum widget_style add = m->full ? WIDGET_DISABLED : WIDGET_PRIMARY;
 	SDL_Color accent = THEME_INK;
-	widget_button(r, t, sh, l->write, "Write", l->button_px, add, accent, false);
-	widget_button(r, t, sh, l->draw, "Draw", l->button_px, add, accent, false);
+	widget_button(t, sh, l->write, "Write", l->button_px, add, accent, false);
+	widget_button(t, sh, l->draw, "Draw", l->button_px, add, accent, false);
 	char title[64];
 	if (m->total > 0)
 		snprintf(title, sizeof title, "Notes \xC2\xB7 %d", m->total);
@@ -118,9 +118,9 @@ void board_view_draw(SDL_Renderer *r, struct text *t, struct shapes *sh, const s
 	}
 
 	if (m->pages > 1) {
-		widget_button(r, t, sh, l->prev, "\xE2\x80\xB9", l->button_px,
+		widget_button(t, sh, l->prev, "\xE2\x80\xB9", l->button_px,
 		              m->page > 0 ? WIDGET_QUIET : WIDGET_DISABLED, THEME_INK, false);
-		widget_button(r, t, sh, l->next, "\xE2\x80\xBA", l->button_px,
+		widget_button(t, sh, l->next, "\xE2\x80\xBA", l->button_px,
 		              m->page + 1 < m->pages ? WIDGET_QUIET : WIDGET_DISABLED, THEME_INK, false);
 		char pg[32];
 		snprintf(pg, sizeof pg, "%d / %d", m->page + 1, m->pages);
@@ -151,6 +151,6 @@ void board_view_draw(SDL_Renderer *r, struct text *t, struct shapes *sh, const s
 		int lh = text_line_height(t, FACE_REGULAR, px);
 		widget_text_fit(t, FACE_REGULAR, px, THEME_NOTICE_INK, band.x + widget_px(s, 14),
 		                band.y + (band.h - lh) / 2, button.x - band.x - widget_px(s, 20), msg);
-		widget_button(r, t, sh, button, action, px, WIDGET_PRIMARY, THEME_NOTICE_INK, false);
+		widget_button(t, sh, button, action, px, WIDGET_PRIMARY, THEME_NOTICE_INK, false);
 	}
 }

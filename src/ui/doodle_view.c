@@ -34,42 +34,29 @@ void doodle_layout_compute(struct doodle_layout *l, int w, int h)
 	if (!portrait)
 		l->canvas.x = margin;
 
-	/* the controls: two columns beside the canvas, or rows under it */
-	int x0, y0, colw;
-	if (portrait) {
-		x0 = margin;
-		y0 = l->canvas.y + l->canvas.h + gap;
-		colw = (w - 2 * margin - gap) / 2;
-	} else {
-		x0 = l->canvas.x + l->canvas.w + gap + widget_px(s, 8);
-		colw = (w - margin - x0 - gap) / 2;
-		y0 = margin;
-	}
-	int ink_w = (2 * colw + gap - 3 * gap) / 4;
+	/* the controls: rows of two, beside the canvas or under it:
+	 * inks, undo/clear, who drew it, (a message,) cancel/save */
+	int x0 = portrait ? margin : l->canvas.x + l->canvas.w + gap + widget_px(s, 8);
+	int y = portrait ? l->canvas.y + l->canvas.h + gap : margin;
+	int colw = (w - margin - x0 - gap) / 2;
+	int ink_w = (2 * colw - 2 * gap) / DOODLE_COLORS;
 	for (int i = 0; i < DOODLE_COLORS; i++)
-		l->target[DOODLE_INK0 + i] = (SDL_Rect){ x0 + i * (ink_w + gap), y0, ink_w, bh };
-	int y = y0 + bh + gap;
-	int pairs[4][2] = { { DOODLE_UNDO, DOODLE_CLEAR },
-		            { DOODLE_AUTHOR_A, DOODLE_AUTHOR_B },
-		            { -1, -1 },
-		            { DOODLE_CANCEL, DOODLE_SAVE } };
-	for (int rr = 0; rr < 4; rr++) {
-		if (pairs[rr][0] < 0) {
+		l->target[DOODLE_INK0 + i] = (SDL_Rect){ x0 + i * (ink_w + gap), y, ink_w, bh };
+	y += bh + gap;
+	static const int rows[3][2] = { { DOODLE_UNDO, DOODLE_CLEAR },
+		                        { DOODLE_AUTHOR_A, DOODLE_AUTHOR_B },
+		                        { DOODLE_CANCEL, DOODLE_SAVE } };
+	for (int r = 0; r < 3; r++) {
+		if (r == 2 && !portrait) {
+			/* beside the canvas Save sits in the corner, the message above it */
 			l->info = (SDL_Rect){ x0, y, 2 * colw + gap, bh };
-			if (!portrait)
-				y += bh + gap;
-			continue;
+			y = h - margin - bh;
 		}
-		if (!portrait && rr == 3)
-			y = h - margin - bh; /* Save sits in the corner */
-		l->target[pairs[rr][0]] = (SDL_Rect){ x0, y, colw, bh };
-		l->target[pairs[rr][1]] = (SDL_Rect){ x0 + colw + gap, y, colw, bh };
+		l->target[rows[r][0]] = (SDL_Rect){ x0, y, colw, bh };
+		l->target[rows[r][1]] = (SDL_Rect){ x0 + colw + gap, y, colw, bh };
 		y += bh + gap;
 	}
-	if (portrait) {
-		/* under the canvas: inks, undo/clear, authors, cancel/save */
-		l->info = (SDL_Rect){ 0, 0, 0, 0 };
-	}
+	/* under the canvas (portrait) the message goes over the canvas's foot */
 }
 
 enum doodle_target doodle_hit(const struct doodle_layout *l, int x, int y)
@@ -98,9 +85,9 @@ void doodle_view_draw(SDL_Renderer *r, struct text *t, struct shapes *sh, const 
 	SDL_Rect c = l->canvas;
 	int radius = l->s > 0 ? widget_px(l->s, 8) : 8;
 	SDL_Rect shadow = { c.x + radius / 3, c.y + radius / 2, c.w, c.h };
-	shapes_draw(sh, SHAPE_ROUND_RECT, shadow, radius, 0, (SDL_Color){ 0xE8, 0xDC, 0xCC, 0xFF });
+	shapes_draw(sh, SHAPE_ROUND_RECT, shadow, radius, 0, THEME_SHADOW);
 	shapes_draw(sh, SHAPE_ROUND_RECT, c, radius, 0, theme_soften(m->colors[m->author], 0.72f));
-	card_draw_doodle(r, sh, c, m->doodle);
+	card_draw_doodle(sh, c, m->doodle);
 	if (m->doodle && m->doodle->n_strokes == 0) {
 		int px = widget_px(l->s, 22);
 		int lh = text_line_height(t, FACE_ITALIC, px);
@@ -111,7 +98,7 @@ void doodle_view_draw(SDL_Renderer *r, struct text *t, struct shapes *sh, const 
 	for (int i = 0; i < DOODLE_COLORS; i++) {
 		SDL_Rect b = l->target[DOODLE_INK0 + i];
 		bool on = m->ink == i;
-		widget_button(r, t, sh, b, NULL, l->button_px, on ? WIDGET_QUIET : WIDGET_QUIET, THEME_INK,
+		widget_button(t, sh, b, NULL, l->button_px, WIDGET_QUIET, THEME_INK,
 		              m->pressed_target == DOODLE_INK0 + i);
 		int d = b.h * (on ? 70 : 50) / 100;
 		SDL_Rect dot = { b.x + (b.w - d) / 2, b.y + (b.h - d) / 2, d, d };
@@ -123,25 +110,25 @@ void doodle_view_draw(SDL_Renderer *r, struct text *t, struct shapes *sh, const 
 	}
 	bool any = m->doodle && m->doodle->n_strokes > 0;
 	enum widget_style some = any ? WIDGET_QUIET : WIDGET_DISABLED;
-	widget_button(r, t, sh, l->target[DOODLE_UNDO], "Undo", l->button_px, some, THEME_INK,
+	widget_button(t, sh, l->target[DOODLE_UNDO], "Undo", l->button_px, some, THEME_INK,
 	              m->pressed_target == DOODLE_UNDO);
-	widget_button(r, t, sh, l->target[DOODLE_CLEAR], "Clear", l->button_px, some, THEME_INK,
+	widget_button(t, sh, l->target[DOODLE_CLEAR], "Clear", l->button_px, some, THEME_INK,
 	              m->pressed_target == DOODLE_CLEAR);
 	for (int i = 0; i < 2; i++) {
 		int tg = i == 0 ? DOODLE_AUTHOR_A : DOODLE_AUTHOR_B;
-		widget_button(r, t, sh, l->target[tg], m->names[i], l->button_px,
+		widget_button(t, sh, l->target[tg], m->names[i], l->button_px,
 		              m->author == i ? WIDGET_SELECTED : WIDGET_QUIET, theme_rgb(m->colors[i]),
 		              m->pressed_target == tg);
 	}
 	if (m->confirm) {
-		widget_button(r, t, sh, l->target[DOODLE_CANCEL], "Discard", l->button_px, WIDGET_PRIMARY,
+		widget_button(t, sh, l->target[DOODLE_CANCEL], "Discard", l->button_px, WIDGET_PRIMARY,
 		              THEME_HEART, m->pressed_target == DOODLE_CANCEL);
-		widget_button(r, t, sh, l->target[DOODLE_SAVE], "Keep drawing", l->button_px, WIDGET_QUIET,
+		widget_button(t, sh, l->target[DOODLE_SAVE], "Keep drawing", l->button_px, WIDGET_QUIET,
 		              THEME_INK, m->pressed_target == DOODLE_SAVE);
 	} else {
-		widget_button(r, t, sh, l->target[DOODLE_CANCEL], "Cancel", l->button_px, WIDGET_QUIET, THEME_INK,
+		widget_button(t, sh, l->target[DOODLE_CANCEL], "Cancel", l->button_px, WIDGET_QUIET, THEME_INK,
 		              m->pressed_target == DOODLE_CANCEL);
-		widget_button(r, t, sh, l->target[DOODLE_SAVE], "Save", l->button_px,
+		widget_button(t, sh, l->target[DOODLE_SAVE], "Save", l->button_px,
 		              any ? WIDGET_PRIMARY : WIDGET_DISABLED, theme_rgb(m->colors[m->author]),
 		              m->pressed_target == DOODLE_SAVE);
 	}

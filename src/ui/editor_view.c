@@ -105,15 +105,15 @@ void editor_view_draw(SDL_Renderer *r, struct text *t, struct shapes *sh, const 
 	for (int i = 0; i < 2; i++) {
 		enum editor_target tg = i == 0 ? EDITOR_AUTHOR_A : EDITOR_AUTHOR_B;
 		enum widget_style st = m->author == i ? WIDGET_SELECTED : WIDGET_QUIET;
-		widget_button(r, t, sh, l->target[tg], m->names[i], l->button_px, st, theme_rgb(m->colors[i]),
+		widget_button(t, sh, l->target[tg], m->names[i], l->button_px, st, theme_rgb(m->colors[i]),
 		              m->pressed_target == (int)tg);
 	}
 	SDL_Rect info = l->info;
 	int lh = text_line_height(t, FACE_REGULAR, l->info_px);
 	if (m->confirm) {
-		widget_button(r, t, sh, l->target[EDITOR_CANCEL], "Discard", l->button_px, WIDGET_PRIMARY,
+		widget_button(t, sh, l->target[EDITOR_CANCEL], "Discard", l->button_px, WIDGET_PRIMARY,
 		              THEME_HEART, m->pressed_target == EDITOR_CANCEL);
-		widget_button(r, t, sh, l->target[EDITOR_SAVE], "Keep writing", l->button_px, WIDGET_QUIET,
+		widget_button(t, sh, l->target[EDITOR_SAVE], "Keep writing", l->button_px, WIDGET_QUIET,
 		              THEME_INK, m->pressed_target == EDITOR_SAVE);
 		SDL_Rect band = { l->target[EDITOR_EXPIRY].x, info.y, info.x + info.w - l->target[EDITOR_EXPIRY].x,
 			          info.h };
@@ -121,11 +121,11 @@ void editor_view_draw(SDL_Renderer *r, struct text *t, struct shapes *sh, const 
 		widget_text_fit(t, FACE_BOLD, l->info_px, THEME_NOTICE_INK, band.x + band.h / 4,
 		                band.y + (band.h - lh) / 2, band.w - band.h / 2, "Throw this note away?");
 	} else {
-		widget_button(r, t, sh, l->target[EDITOR_EXPIRY], m->expiry, l->button_px, WIDGET_QUIET, THEME_INK,
+		widget_button(t, sh, l->target[EDITOR_EXPIRY], m->expiry, l->button_px, WIDGET_QUIET, THEME_INK,
 		              m->pressed_target == EDITOR_EXPIRY);
-		widget_button(r, t, sh, l->target[EDITOR_CANCEL], "Cancel", l->button_px, WIDGET_QUIET, THEME_INK,
+		widget_button(t, sh, l->target[EDITOR_CANCEL], "Cancel", l->button_px, WIDGET_QUIET, THEME_INK,
 		              m->pressed_target == EDITOR_CANCEL);
-		widget_button(r, t, sh, l->target[EDITOR_SAVE], "Save", l->button_px,
+		widget_button(t, sh, l->target[EDITOR_SAVE], "Save", l->button_px,
 		              m->can_save ? WIDGET_PRIMARY : WIDGET_DISABLED, theme_rgb(m->colors[m->author]),
 		              m->pressed_target == EDITOR_SAVE);
 		const char *say = m->message ? m->message : m->counter;

@@ -6,6 +6,8 @@
 #include "ui/theme.h"
 #include "ui/widgets.h"
 
+#define NOTE_LINE_MAX 1200 /* bytes of one line (a note holds 1120) */
+
 static const SDL_Color DOODLE_INKS[DOODLE_COLORS] = {
 	{ 0x3A, 0x2E, 0x27, 0xFF }, /* ink */
 	{ 0xD0, 0x5A, 0x5A, 0xFF }, /* heart red */
@@ -77,9 +79,8 @@ static SDL_Color paper_of(struct rgb c)
 	return theme_soften(c, 0.72f);
 }
 
-void card_draw_doodle(SDL_Renderer *r, struct shapes *sh, SDL_Rect area, const struct doodle *d)
+void card_draw_doodle(struct shapes *sh, SDL_Rect area, const struct doodle *d)
 {
-	(void)r;
 	if (!d || d->w <= 0 || d->h <= 0)
 		return;
 	float scale = fminf((float)area.w / d->w, (float)area.h / d->h);
@@ -125,7 +126,7 @@ void card_draw(SDL_Renderer *r, struct text *t, struct shapes *sh, SDL_Rect card
 	int radius = unit / 28 > 3 ? unit / 28 : 3;
 	/* a soft shadow under the note */
 	SDL_Rect shadow = { card.x + unit / 60, card.y + unit / 40, card.w, card.h };
-	shapes_draw(sh, SHAPE_ROUND_RECT, shadow, radius, 0, (SDL_Color){ 0xE8, 0xDC, 0xCC, 0xFF });
+	shapes_draw(sh, SHAPE_ROUND_RECT, shadow, radius, 0, THEME_SHADOW);
 	SDL_Color paper = paper_of(m->color);
 	if (m->pressed)
 		paper = theme_soften(m->color, 0.55f);
@@ -149,7 +150,7 @@ void card_draw(SDL_Renderer *r, struct text *t, struct shapes *sh, SDL_Rect card
 
 	SDL_Rect area = card_content(card);
 	if (m->doodle) {
-		card_draw_doodle(r, sh, area, m->doodle);
+		card_draw_doodle(sh, area, m->doodle);
 	} else {
 		const char *body = m->body ? m->body : "This note could not be read.";
 		struct card_text ct;
@@ -162,16 +163,11 @@ void card_draw(SDL_Renderer *r, struct text *t, struct shapes *sh, SDL_Rect card
 			int y = area.y + (int)i * lh;
 			if (ct.cut && i + 1 == ct.n_lines) {
 				/* the last line shown ends in "…": there is more */
-				char line[1200];
-				int ew = text_width(t, FACE_BOLD, ct.px, "\xE2\x80\xA6", 3);
-				size_t n = len < sizeof line - 4 ? len : sizeof line - 4;
-				while (n > 0 && text_width(t, FACE_BOLD, ct.px, s, n) + ew > area.w) {
-					n--;
-					while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
-						n--;
-				}
+				char line[NOTE_LINE_MAX + 4];
+				size_t n = widget_cut_len(t, FACE_BOLD, ct.px, area.w, s,
+				                          len < NOTE_LINE_MAX ? len : NOTE_LINE_MAX);
 				memcpy(line, s, n);
-				memcpy(line + n, "\xE2\x80\xA6", 4);
+				memcpy(line + n, WIDGET_ELLIPSIS, 4);
 				text_draw(t, FACE_BOLD, ct.px, ink, area.x, y, line, n + 3);
 			} else {
 				text_draw(t, FACE_BOLD, ct.px, ink, area.x, y, s, len);
@@ -188,8 +184,7 @@ void card_draw(SDL_Renderer *r, struct text *t, struct shapes *sh, SDL_Rect card
 		snprintf(meta, sizeof meta, "%s \xC2\xB7 %s", m->author ? m->author : "", m->age);
 	else
 		snprintf(meta, sizeof meta, "%s", m->author ? m->author : "");
-	SDL_Color mc = theme_rgb(m->color);
-	mc = (SDL_Color){ (Uint8)(mc.r * 0.7f), (Uint8)(mc.g * 0.7f), (Uint8)(mc.b * 0.7f), 0xFF };
+	SDL_Color mc = theme_meta_ink(m->color);
 	int lh = text_line_height(t, FACE_REGULAR, meta_px);
 	int ey = fy + (fh - lh) / 2;
 	int right = 0;

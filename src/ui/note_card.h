@@ -53,7 +53,7 @@ void card_draw(SDL_Renderer *r, struct text *t, struct shapes *sh, SDL_Rect card
 
 /* Draws the strokes of d fitted into area, with the fixed stroke width
  * scaled to the size. */
-void card_draw_doodle(SDL_Renderer *r, struct shapes *sh, SDL_Rect area, const struct doodle *d);
+void card_draw_doodle(struct shapes *sh, SDL_Rect area, const struct doodle *d);
 
 /* The colour of doodle ink i (0..DOODLE_COLORS-1). */
 SDL_Color card_doodle_color(int i);

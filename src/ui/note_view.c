@@ -61,7 +61,7 @@ void note_view_draw(SDL_Renderer *r, struct text *t, struct shapes *sh, const st
 			label = m->card.pinned ? "Unpin" : "Pin first";
 		if (i == NOTE_EXPIRY)
 			label = m->expiry;
-		widget_button(r, t, sh, l->target[i], label, l->button_px, i == NOTE_CLOSE ? WIDGET_PRIMARY : WIDGET_QUIET,
+		widget_button(t, sh, l->target[i], label, l->button_px, i == NOTE_CLOSE ? WIDGET_PRIMARY : WIDGET_QUIET,
 		              THEME_INK, m->pressed_target == i);
 	}
 }

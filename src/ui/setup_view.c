@@ -45,28 +45,25 @@ void setup_layout_compute(struct setup_layout *l, int w, int h)
 		row_h = widget_px(s, portrait ? 150 : 60);
 	for (int p = 0; p < 2; p++) {
 		int ry = y + p * (row_h + gap);
-		int fw, sx, sy, sw;
+		/* the name field, then its colours: under it, or beside it */
+		SDL_Rect field, swatches;
 		if (portrait) {
 			int fh = row_h * 45 / 100;
-			l->target[SETUP_NAME_A + p] = (SDL_Rect){ margin, ry, w - 2 * margin, fh };
-			sx = margin;
-			sy = ry + fh + gap;
-			sw = w - 2 * margin;
-			fw = row_h - fh - gap;
+			field = (SDL_Rect){ margin, ry, w - 2 * margin, fh };
+			swatches = (SDL_Rect){ margin, ry + fh + gap, w - 2 * margin, row_h - fh - gap };
 		} else {
-			fw = (w - 2 * margin) * 42 / 100;
-			l->target[SETUP_NAME_A + p] = (SDL_Rect){ margin, ry, fw, row_h };
-			sx = margin + fw + widget_px(s, 16);
-			sy = ry;
-			sw = w - margin - sx;
-			fw = row_h;
+			int fw = (w - 2 * margin) * 42 / 100;
+			field = (SDL_Rect){ margin, ry, fw, row_h };
+			int sx = margin + fw + widget_px(s, 16);
+			swatches = (SDL_Rect){ sx, ry, w - margin - sx, row_h };
 		}
+		l->target[SETUP_NAME_A + p] = field;
 		int n = CONFIG_PALETTE_COUNT;
-		int cell = (sw - (n - 1) * gap / 2) / n;
-		int d = cell < fw ? cell : fw;
+		int cell = (swatches.w - (n - 1) * gap / 2) / n;
+		int d = cell < swatches.h ? cell : swatches.h;
 		for (int i = 0; i < n; i++)
 			l->target[SETUP_SWATCH_A0 + p * n + i] =
-				(SDL_Rect){ sx + i * (cell + gap / 2) + (cell - d) / 2, sy, d, d };
+				(SDL_Rect){ swatches.x + i * (cell + gap / 2) + (cell - d) / 2, swatches.y, d, d };
 	}
 }
 
@@ -89,9 +86,9 @@ void setup_view_draw(SDL_Renderer *r, struct text *t, struct shapes *sh, const s
 		widget_text_fit(t, FACE_REGULAR, l->subtitle_px, m->message ? THEME_HEART : THEME_MUTED,
 		                l->subtitle.x, l->subtitle.y + widget_px(l->s, 4), l->subtitle.w, sub);
 	if (m->can_cancel)
-		widget_button(r, t, sh, l->target[SETUP_CANCEL], "Cancel", l->button_px, WIDGET_QUIET, THEME_INK,
+		widget_button(t, sh, l->target[SETUP_CANCEL], "Cancel", l->button_px, WIDGET_QUIET, THEME_INK,
 		              m->pressed_target == SETUP_CANCEL);
-	widget_button(r, t, sh, l->target[SETUP_DONE], m->can_cancel ? "Save" : "Start", l->button_px,
+	widget_button(t, sh, l->target[SETUP_DONE], m->can_cancel ? "Save" : "Start", l->button_px,
 	              m->can_finish ? WIDGET_PRIMARY : WIDGET_DISABLED, THEME_INK,
 	              m->pressed_target == SETUP_DONE);
 

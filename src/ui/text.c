@@ -251,9 +251,7 @@ static int split_runs(struct text *t, enum text_face face, int px, const char *s
 			}
 		}
 		if (skip) {
-			/* end the run here so the selector is left out */
-			if (n < TEXT_RUNS)
-				runs[n++] = (struct run){ i + k, 0, face };
+			/* left out: the run before it cannot join the one after */
 		} else if (n > 0 && runs[n - 1].slot == slot && runs[n - 1].start + runs[n - 1].len == i) {
 			runs[n - 1].len += k;
 		} else if (n < TEXT_RUNS) {
@@ -340,9 +338,11 @@ static SDL_Surface *render_runs(struct text *t, enum text_face face, int px, SDL
 	if (!main_font)
 		return NULL;
 	int ascent = TTF_FontAscent(main_font), height = TTF_FontHeight(main_font);
-	int w = 0;
-	for (int i = 0; i < n; i++)
-		w += run_width(t, &runs[i], px, s);
+	int w = 0, rw[TEXT_RUNS];
+	for (int i = 0; i < n; i++) {
+		rw[i] = run_width(t, &runs[i], px, s);
+		w += rw[i];
+	}
 	if (w <= 0)
 		return NULL;
 	SDL_Surface *out = SDL_CreateRGBSurfaceWithFormat(0, w, height, 32, SDL_PIXELFORMAT_ARGB8888);
@@ -359,7 +359,7 @@ static SDL_Surface *render_runs(struct text *t, enum text_face face, int px, SDL
 			SDL_BlitSurface(part, NULL, out, &dst);
 			SDL_FreeSurface(part);
 		}
-		x += run_width(t, &runs[i], px, s);
+		x += rw[i];
 	}
 	return out;
 }

@@ -18,6 +18,7 @@ static const SDL_Color THEME_LINE = { 0xE6, 0xDA, 0xCB, 0xFF };
 static const SDL_Color THEME_NOTICE_BG = { 0xF6, 0xE2, 0xB8, 0xFF };
 static const SDL_Color THEME_NOTICE_INK = { 0x6B, 0x4A, 0x12, 0xFF };
 static const SDL_Color THEME_HEART = { 0xD0, 0x5A, 0x5A, 0xFF };
+static const SDL_Color THEME_SHADOW = { 0xE8, 0xDC, 0xCC, 0xFF }; /* under cards and notes */
 
 static inline SDL_Color theme_rgb(struct rgb c)
 {
@@ -30,6 +31,18 @@ static inline SDL_Color theme_soften(struct rgb c, float amount)
 	SDL_Color p = THEME_PAPER;
 	return (SDL_Color){ (Uint8)(c.r + (p.r - c.r) * amount), (Uint8)(c.g + (p.g - c.g) * amount),
 		            (Uint8)(c.b + (p.b - c.b) * amount), 0xFF };
+}
+
+/* c darker: factor 1 is c, 0 is black. */
+static inline SDL_Color theme_darken(SDL_Color c, float factor)
+{
+	return (SDL_Color){ (Uint8)(c.r * factor), (Uint8)(c.g * factor), (Uint8)(c.b * factor), c.a };
+}
+
+/* The ink of a note's "who and when": the author's colour, darker. */
+static inline SDL_Color theme_meta_ink(struct rgb author)
+{
+	return theme_darken(theme_rgb(author), 0.7f);
 }
 
 #endif

@@ -211,9 +211,7 @@ static void draw_mini_meta(struct text *t, const struct today_layout *l, const s
 {
 	char meta[160];
 	snprintf(meta, sizeof meta, "%s \xC2\xB7 %s", n->author ? n->author : "", n->age ? n->age : "");
-	SDL_Color mc = theme_rgb(n->color);
-	mc = (SDL_Color){ (Uint8)(mc.r * 0.7f), (Uint8)(mc.g * 0.7f), (Uint8)(mc.b * 0.7f), 0xFF };
-	widget_text_fit(t, FACE_REGULAR, l->note_meta_px, mc, x, y, w, meta);
+	widget_text_fit(t, FACE_REGULAR, l->note_meta_px, theme_meta_ink(n->color), x, y, w, meta);
 }
 
 /* A note in small: its first line and who wrote it when. */
@@ -223,7 +221,7 @@ static void draw_mini_note(struct text *t, struct shapes *sh, const struct today
 	float s = l->unit_px / 100.0f;
 	int radius = scaled(s, 8);
 	shapes_draw(sh, SHAPE_ROUND_RECT, (SDL_Rect){ b.x + 2, b.y + 3, b.w, b.h }, radius, 0,
-	            (SDL_Color){ 0xE8, 0xDC, 0xCC, 0xFF });
+	            THEME_SHADOW);
 	shapes_draw(sh, SHAPE_ROUND_RECT, b, radius, 0, theme_soften(n->color, 0.72f));
 	int pad = scaled(s, 10);
 	int y = b.y + scaled(s, 6);
@@ -234,7 +232,7 @@ static void draw_mini_note(struct text *t, struct shapes *sh, const struct today
 		int dw = dh * n->doodle->w / (n->doodle->h > 0 ? n->doodle->h : 1);
 		if (dw > w / 2)
 			dw = w / 2;
-		card_draw_doodle(NULL, sh, (SDL_Rect){ b.x + pad, b.y + scaled(s, 4), dw, dh }, n->doodle);
+		card_draw_doodle(sh, (SDL_Rect){ b.x + pad, b.y + scaled(s, 4), dw, dh }, n->doodle);
 		int mh = text_line_height(t, FACE_REGULAR, l->note_meta_px);
 		draw_mini_meta(t, l, n, b.x + pad + dw + pad, b.y + b.h - mh - scaled(s, 8), w - dw - pad);
 		return;
@@ -255,7 +253,7 @@ static void draw_mini_note(struct text *t, struct shapes *sh, const struct today
 static void draw_nav(struct text *t, struct shapes *sh, const struct today_layout *l)
 {
 	float s = l->unit_px / 100.0f;
-	widget_button(NULL, t, sh, l->notes_button, "Notes", l->button_px, WIDGET_QUIET, THEME_INK, false);
+	widget_button(t, sh, l->notes_button, "Notes", l->button_px, WIDGET_QUIET, THEME_INK, false);
 	SDL_Rect b = l->hug_button;
 	int radius = b.h / 4 < 24 ? b.h / 4 : 24;
 	shapes_draw(sh, SHAPE_ROUND_RECT, b, radius, 0, THEME_CARD);

@@ -5,8 +5,6 @@
 
 #include "ui/theme.h"
 
-#define ELLIPSIS "\xE2\x80\xA6"
-
 float widget_scale(int w, int h)
 {
 	return (w < h ? w : h) / 480.0f;
@@ -23,22 +21,25 @@ void widget_clear(SDL_Renderer *r, SDL_Color c)
 	SDL_RenderClear(r);
 }
 
-size_t widget_fit_len(struct text *t, enum text_face face, int px, int w, const char *s, size_t len)
+size_t widget_cut_len(struct text *t, enum text_face face, int px, int w, const char *s, size_t len)
 {
-	if (text_width(t, face, px, s, len) <= w)
-		return len;
-	int ew = text_width(t, face, px, ELLIPSIS, 3);
+	int ew = text_width(t, face, px, WIDGET_ELLIPSIS, 3);
 	size_t n = len;
-	while (n > 0) {
+	while (n > 0 && text_width(t, face, px, s, n) + ew > w) {
 		n--;
 		while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
 			n--;
-		if (text_width(t, face, px, s, n) + ew <= w)
-			break;
 	}
 	while (n > 0 && s[n - 1] == ' ')
 		n--;
 	return n;
+}
+
+size_t widget_fit_len(struct text *t, enum text_face face, int px, int w, const char *s, size_t len)
+{
+	if (text_width(t, face, px, s, len) <= w)
+		return len;
+	return widget_cut_len(t, face, px, w, s, len);
 }
 
 int widget_text_fit(struct text *t, enum text_face face, int px, SDL_Color c, int x, int y, int w,
@@ -52,19 +53,13 @@ int widget_text_fit(struct text *t, enum text_face face, int px, SDL_Color c, in
 	if (n > sizeof buf - 4)
 		n = sizeof buf - 4;
 	memcpy(buf, s, n);
-	memcpy(buf + n, ELLIPSIS, 4);
+	memcpy(buf + n, WIDGET_ELLIPSIS, 4);
 	return text_draw(t, face, px, c, x, y, buf, n + 3);
 }
 
-static SDL_Color darker(SDL_Color c)
-{
-	return (SDL_Color){ (Uint8)(c.r * 0.85f), (Uint8)(c.g * 0.85f), (Uint8)(c.b * 0.85f), c.a };
-}
-
-void widget_button(SDL_Renderer *r, struct text *t, struct shapes *sh, SDL_Rect b, const char *label,
+void widget_button(struct text *t, struct shapes *sh, SDL_Rect b, const char *label,
                    int px, enum widget_style style, SDL_Color accent, bool pressed)
 {
-	(void)r;
 	int radius = b.h / 4 < 24 ? b.h / 4 : 24;
 	SDL_Color fill = THEME_CARD, ink = THEME_INK;
 	bool line = false;
@@ -84,7 +79,7 @@ void widget_button(SDL_Renderer *r, struct text *t, struct shapes *sh, SDL_Rect 
 		break;
 	}
 	if (pressed)
-		fill = darker(fill);
+		fill = theme_darken(fill, 0.85f);
 	shapes_draw(sh, SHAPE_ROUND_RECT, b, radius, 0, fill);
 	if (line)
 		shapes_draw(sh, SHAPE_RING_RECT, b, radius, b.h / 28 > 1 ? b.h / 28 : 1, THEME_LINE);

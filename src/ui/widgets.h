@@ -19,7 +19,7 @@ enum widget_style {
 
 /* A rounded button with a centred label (shortened to fit). accent: the
  * fill of PRIMARY and SELECTED. pressed: drawn darker (press feedback). */
-void widget_button(SDL_Renderer *r, struct text *t, struct shapes *sh, SDL_Rect b, const char *label,
+void widget_button(struct text *t, struct shapes *sh, SDL_Rect b, const char *label,
                    int px, enum widget_style style, SDL_Color accent, bool pressed);
 
 /* Paper background for a screen. */
@@ -30,9 +30,15 @@ void widget_clear(SDL_Renderer *r, SDL_Color c);
 int widget_text_fit(struct text *t, enum text_face face, int px, SDL_Color c, int x, int y, int w,
                     const char *s);
 
-/* Byte length of the longest prefix of s[0..len) that fits width w at px
- * with "…" after it (whole code points). */
+/* Byte length of s[0..len) when it fits width w at px, else of the longest
+ * prefix (whole code points) that fits with "…" after it. */
 size_t widget_fit_len(struct text *t, enum text_face face, int px, int w, const char *s, size_t len);
+
+/* Byte length of the longest prefix of s[0..len) that fits width w with
+ * "…" after it, whether or not s itself would fit (a line that goes on). */
+size_t widget_cut_len(struct text *t, enum text_face face, int px, int w, const char *s, size_t len);
+
+#define WIDGET_ELLIPSIS "\xE2\x80\xA6"
 
 /* The scale of a w x h screen: its shorter side / 480. */
 float widget_scale(int w, int h);

@@ -935,7 +935,7 @@ static void test_doodle(struct screen *s)
 	SDL_Rect large = { 20, 20, s->w - 40, s->h - 40 };
 	frame_begin(s);
 	widget_clear(s->d.r, THEME_PAPER);
-	card_draw_doodle(s->d.r, s->sh, large, &d);
+	card_draw_doodle(s->sh, large, &d);
 	frame_end(s, "doodle-large");
 	doodle_pixels_check(s, &d, large, 24, s->tag, "doodle at full screen");
 }
