@@ -13,11 +13,26 @@ static void show(struct app *a, enum screen s)
 	a->dirty = true;
 }
 
-static void log_if_cancelling(const struct app *a, int64_t now)
+/* A hug cut short is kept (never counted): how long it was held. */
+static bool record_hug(struct app *a, int64_t held_ms, bool completed)
 {
-	if (a->hug.phase == HUG_RUNNING)
-		log_write(LOG_PRIO_INFO, "hug: cancelled after %lld s (not counted)",
-		          (long long)((now - a->hug.start_ms) / 1000));
+	int32_t day = calendar_local_day((time_t)a->hug_wall_start);
+	if (store_hug_add(a->store, day, a->hug_wall_start, held_ms, a->hug.duration_ms, completed) != 0) {
+		app_save_failed(a, "the hug");
+		return false;
+	}
+	if (completed)
+		app_set_notice(a, NOTICE_SAVE, NULL);
+	return true;
+}
+
+static void log_if_cancelling(struct app *a, int64_t now)
+{
+	if (a->hug.phase != HUG_RUNNING)
+		return;
+	int64_t held = now > a->hug.start_ms ? now - a->hug.start_ms : 1;
+	log_write(LOG_PRIO_INFO, "hug: cancelled after %lld s (not counted)", (long long)(held / 1000));
+	record_hug(a, held, false);
 }
 
 static void go_home(struct app *a)
@@ -99,14 +114,8 @@ void hug_tick(struct app *a, int64_t now)
 		return;
 	enum hug_phase before = a->hug.phase;
 	if (hug_update(&a->hug, now)) {
-		int64_t ms = a->hug.duration_ms;
-		int32_t day = calendar_local_day((time_t)a->hug_wall_start);
-		if (store_hug_add(a->store, day, a->hug_wall_start, ms) != 0) {
-			app_save_failed(a, "the hug");
-		} else {
-			app_set_notice(a, NOTICE_SAVE, NULL);
-			log_write(LOG_PRIO_INFO, "saved: hug %lld s", (long long)(ms / 1000));
-		}
+		if (record_hug(a, a->hug.duration_ms, true))
+			log_write(LOG_PRIO_INFO, "saved: hug %d s", a->hug.duration_ms / 1000);
 	}
 	if (a->hug.phase == HUG_IDLE && a->screen == SCREEN_HUG)
 		leave_hug(a);

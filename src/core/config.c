@@ -63,6 +63,9 @@ void config_defaults(struct config *c)
 	c->night_hour = 22;
 	c->morning_hour = 6;
 	c->hug_seconds = 30;
+	c->chime = true;
+	c->chime_volume = 50;
+	c->chime_at_night = false;
 	/* Pin table in hardware/: BCM numbering, the same on every Pi. The
 	 * motion sensor and the LEDs are optional and off until configured. */
 	strcpy(c->gpio.line[GPIO_LINE_PARTNER_A], "GPIO17");
@@ -105,6 +108,23 @@ static int parse_int(const char *s, long lo, long hi, int *out)
 		return -1;
 	*out = (int)v;
 	return 0;
+}
+
+static int parse_bool(const char *s, bool *out)
+{
+	static const char *const YES[] = { "yes", "on", "true", "1" };
+	static const char *const NO[] = { "no", "off", "false", "0" };
+	for (size_t i = 0; i < 4; i++) {
+		if (strcasecmp(s, YES[i]) == 0) {
+			*out = true;
+			return 0;
+		}
+		if (strcasecmp(s, NO[i]) == 0) {
+			*out = false;
+			return 0;
+		}
+	}
+	return -1;
 }
 
 static enum config_result bad(char *msg, size_t n, const char *section, const char *key,
@@ -220,6 +240,34 @@ static enum config_result set_gpio(struct gpio_config *g, const char *section, c
 	return CONFIG_UNKNOWN_KEY;
 }
 
+static enum config_result set_hug(struct config *c, const char *section, const char *key,
+                                  const char *value, char *msg, size_t n)
+{
+	if (strcmp(key, "seconds") == 0) {
+		if (parse_int(value, 20, 60, &c->hug_seconds) != 0)
+			return bad(msg, n, section, key, "must be 20 to 60 seconds; 30 is used");
+		return CONFIG_OK;
+	}
+	if (strcmp(key, "chime") == 0) {
+		if (parse_bool(value, &c->chime) != 0)
+			return bad(msg, n, section, key, "must be on or off; on is used");
+		return CONFIG_OK;
+	}
+	if (strcmp(key, "chime_volume") == 0) {
+		if (parse_int(value, 0, 100, &c->chime_volume) != 0)
+			return bad(msg, n, section, key, "must be 0 to 100; 50 is used");
+		return CONFIG_OK;
+	}
+	if (strcmp(key, "chime_at_night") == 0) {
+		if (parse_bool(value, &c->chime_at_night) != 0)
+			return bad(msg, n, section, key, "must be yes or no; no is used");
+		return CONFIG_OK;
+	}
+	snprintf(msg, n, "[%s] unknown key '%s' (expected seconds, chime, chime_volume, chime_at_night)",
+	         section, key);
+	return CONFIG_UNKNOWN_KEY;
+}
+
 enum config_result config_set(struct config *c, const char *section, const char *key,
                               const char *value, char *msg, size_t n)
 {
@@ -233,15 +281,8 @@ enum config_result config_set(struct config *c, const char *section, const char 
 		return set_display(c, section, key, value, msg, n);
 	if (strcmp(section, "gpio") == 0)
 		return set_gpio(&c->gpio, section, key, value, msg, n);
-	if (strcmp(section, "hug") == 0) {
-		if (strcmp(key, "seconds") != 0) {
-			snprintf(msg, n, "[%s] unknown key '%s' (expected seconds)", section, key);
-			return CONFIG_UNKNOWN_KEY;
-		}
-		if (parse_int(value, 20, 60, &c->hug_seconds) != 0)
-			return bad(msg, n, section, key, "must be 20 to 60 seconds; 30 is used");
-		return CONFIG_OK;
-	}
+	if (strcmp(section, "hug") == 0)
+		return set_hug(c, section, key, value, msg, n);
 	snprintf(msg, n, "unknown section [%s] (expected partner_a, partner_b, display, gpio, hug)",
 	         section);
 	return CONFIG_UNKNOWN_KEY;

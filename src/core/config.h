@@ -59,6 +59,9 @@ struct config {
 	int night_hour;                 /* 0-23, when the house sleeps (LEDs dark) */
 	int morning_hour;               /* 0-23, when the night ends */
 	int hug_seconds;                /* 20-60, the hug timer's length */
+	bool chime;                     /* a soft chime when a hug completes */
+	int chime_volume;               /* 0-100 */
+	bool chime_at_night;            /* also between night_hour and morning_hour */
 	struct gpio_config gpio;
 };
 

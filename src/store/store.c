@@ -1,4 +1,5 @@
 #include "store/store.h"
+#include "store/store_db.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -14,10 +15,6 @@
 #include "core/note.h"
 #include "core/utf8.h"
 
-struct store {
-	sqlite3 *db;
-	char error[256];
-};
 
 /* Append-only: never edit a shipped step, add a new one. Step i takes the
  * schema from user_version i to i + 1. */
@@ -70,6 +67,29 @@ static const char *const MIGRATIONS[] = {
 	/* the board, newest pinned first then newest, read straight off this
 	 * index; archived notes, which only grow, are not in it */
 	"CREATE INDEX notes_board ON notes (pinned_at, created_at) WHERE archived_at IS NULL;",
+
+	/* 2 -> 3: history. A hug cut short is kept too (completed 0, its
+	 * duration how long it was held), never counted; hugs from version 2
+	 * were all completed. A rain check is a promise to reconnect within
+	 * 48 hours, kept by the next moment done. */
+	"ALTER TABLE hugs ADD COLUMN completed INTEGER NOT NULL DEFAULT 1"
+	"  CHECK (completed IN (0, 1));"
+	"ALTER TABLE hugs ADD COLUMN planned_ms INTEGER CHECK (planned_ms > 0);"
+	"CREATE TABLE rain_checks ("
+	"  id INTEGER PRIMARY KEY,"
+	"  day TEXT NOT NULL,"
+	"  moment_id TEXT NOT NULL,"
+	"  partner INTEGER NOT NULL CHECK (partner IN (0, 1)),"
+	"  taken_at INTEGER NOT NULL,"
+	"  promise_until INTEGER NOT NULL CHECK (promise_until > taken_at),"
+	"  kept_at INTEGER CHECK (kept_at >= taken_at)"
+	") STRICT;"
+	"CREATE INDEX rain_checks_day ON rain_checks (day);"
+	"CREATE INDEX moment_done_day ON moment_done (day) WHERE undone_at IS NULL;"
+	"CREATE INDEX notes_created ON notes (created_at);"
+	"CREATE TRIGGER rain_check_kept AFTER INSERT ON moment_done BEGIN"
+	"  UPDATE rain_checks SET kept_at = max(NEW.done_at, taken_at) WHERE kept_at IS NULL;"
+	"END;",
 };
 #define MIGRATION_COUNT ((int)(sizeof MIGRATIONS / sizeof MIGRATIONS[0]))
 
@@ -84,7 +104,7 @@ const char *store_last_error(const struct store *s)
 }
 
 /* Words for the screen and the log, from an SQLite result code. */
-static void set_error(struct store *s, const char *what, int rc)
+void db_set_error(struct store *s, const char *what, int rc)
 {
 	const char *why;
 	switch (rc & 0xff) {
@@ -125,7 +145,7 @@ static int prepare_bind(struct store *s, sqlite3_stmt **st, const char *sql, con
  * Returns SQLITE_DONE, SQLITE_ROW or an error code. When out_stmt is given
  * and a row came back, the statement is handed over positioned on that row
  * for the caller to read and finalize. */
-static int run(struct store *s, sqlite3_stmt **out_stmt, const char *sql, const char *fmt, ...)
+int db_run(struct store *s, sqlite3_stmt **out_stmt, const char *sql, const char *fmt, ...)
 {
 	sqlite3_stmt *st = NULL;
 	va_list ap;
@@ -144,22 +164,17 @@ static int run(struct store *s, sqlite3_stmt **out_stmt, const char *sql, const 
 }
 
 /* A write: returns 0 after commit, -1 (error recorded) otherwise. */
-static int write_done(struct store *s, int rc, const char *what)
+int db_write_done(struct store *s, int rc, const char *what)
 {
 	if (rc == SQLITE_DONE || rc == SQLITE_ROW || rc == SQLITE_OK) {
 		s->error[0] = '\0';
 		return 0;
 	}
-	set_error(s, what, rc);
+	db_set_error(s, what, rc);
 	return -1;
 }
 
-static void day_iso(int32_t day, char out[CALENDAR_ISO_LEN])
-{
-	calendar_format_iso(day, out);
-}
-
-static int exec(struct store *s, const char *sql)
+int db_exec(struct store *s, const char *sql)
 {
 	return sqlite3_exec(s->db, sql, NULL, NULL, NULL);
 }
@@ -168,7 +183,7 @@ static int migrate(struct store *s)
 {
 	sqlite3_stmt *st = NULL;
 	int version = 0;
-	int rc = run(s, &st, "PRAGMA user_version", NULL);
+	int rc = db_run(s, &st, "PRAGMA user_version", NULL);
 	if (rc == SQLITE_ROW) {
 		version = sqlite3_column_int(st, 0);
 		sqlite3_finalize(st);
@@ -180,11 +195,11 @@ static int migrate(struct store *s)
 	for (int v = version; v < MIGRATION_COUNT; v++) {
 		char bump[64];
 		snprintf(bump, sizeof bump, "PRAGMA user_version = %d", v + 1);
-		if ((rc = exec(s, "BEGIN IMMEDIATE")) != SQLITE_OK)
+		if ((rc = db_exec(s, "BEGIN IMMEDIATE")) != SQLITE_OK)
 			return rc;
-		if ((rc = exec(s, MIGRATIONS[v])) != SQLITE_OK || (rc = exec(s, bump)) != SQLITE_OK ||
-		    (rc = exec(s, "COMMIT")) != SQLITE_OK) {
-			exec(s, "ROLLBACK");
+		if ((rc = db_exec(s, MIGRATIONS[v])) != SQLITE_OK || (rc = db_exec(s, bump)) != SQLITE_OK ||
+		    (rc = db_exec(s, "COMMIT")) != SQLITE_OK) {
+			db_exec(s, "ROLLBACK");
 			return rc;
 		}
 	}
@@ -196,7 +211,7 @@ static int migrate(struct store *s)
 static int check_healthy(struct store *s, int *out_rc)
 {
 	sqlite3_stmt *st = NULL;
-	int rc = run(s, &st, "PRAGMA quick_check", NULL);
+	int rc = db_run(s, &st, "PRAGMA quick_check", NULL);
 	*out_rc = rc;
 	if (rc == SQLITE_ROW) {
 		const char *r = (const char *)sqlite3_column_text(st, 0);
@@ -225,14 +240,14 @@ static int configure(struct store *s)
 {
 	int rc;
 	sqlite3_stmt *st = NULL;
-	rc = run(s, &st, "PRAGMA journal_mode = WAL", NULL);
+	rc = db_run(s, &st, "PRAGMA journal_mode = WAL", NULL);
 	if (rc == SQLITE_ROW)
 		sqlite3_finalize(st);
 	else if (rc != SQLITE_DONE)
 		return rc;
-	if ((rc = exec(s, "PRAGMA synchronous = FULL")) != SQLITE_OK)
+	if ((rc = db_exec(s, "PRAGMA synchronous = FULL")) != SQLITE_OK)
 		return rc;
-	if ((rc = exec(s, "PRAGMA foreign_keys = ON")) != SQLITE_OK)
+	if ((rc = db_exec(s, "PRAGMA foreign_keys = ON")) != SQLITE_OK)
 		return rc;
 	return migrate(s);
 }
@@ -243,10 +258,10 @@ static int check_writable(struct store *s)
 {
 	if (sqlite3_db_readonly(s->db, "main") == 1)
 		return SQLITE_READONLY;
-	int rc = exec(s, "BEGIN IMMEDIATE");
+	int rc = db_exec(s, "BEGIN IMMEDIATE");
 	if (rc != SQLITE_OK)
 		return rc;
-	return exec(s, "ROLLBACK");
+	return db_exec(s, "ROLLBACK");
 }
 
 static void move_aside(const char *path, char *moved_to, size_t n)
@@ -314,7 +329,7 @@ struct store *store_open(const char *path, struct store_open_info *info)
 		if (rc == SQLITE_OK)
 			return s;
 	}
-	set_error(s, "opening the database", rc);
+	db_set_error(s, "opening the database", rc);
 
 	/* Not writable: read what is there, so history still shows. A WAL
 	 * database in a read-only folder can only be read as immutable. */
@@ -330,7 +345,7 @@ struct store *store_open(const char *path, struct store_open_info *info)
 	if (open_db(s, uri, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI) == SQLITE_OK &&
 	    check_healthy(s, &check_rc) == 1) {
 		sqlite3_stmt *st = NULL;
-		if (run(s, &st, "PRAGMA user_version", NULL) == SQLITE_ROW) {
+		if (db_run(s, &st, "PRAGMA user_version", NULL) == SQLITE_ROW) {
 			int v = sqlite3_column_int(st, 0);
 			sqlite3_finalize(st);
 			if (v >= 1) {
@@ -366,11 +381,11 @@ static int read_text(struct store *s, const char *sql, const char *key, char *ou
                      const char *what)
 {
 	sqlite3_stmt *st = NULL;
-	int rc = run(s, &st, sql, "t", key);
+	int rc = db_run(s, &st, sql, "t", key);
 	if (rc == SQLITE_DONE)
 		return 0;
 	if (rc != SQLITE_ROW) {
-		set_error(s, what, rc);
+		db_set_error(s, what, rc);
 		return -1;
 	}
 	const char *v = (const char *)sqlite3_column_text(st, 0);
@@ -382,7 +397,7 @@ static int read_text(struct store *s, const char *sql, const char *key, char *ou
 int store_shown_get(struct store *s, int32_t day, char *id, size_t id_size)
 {
 	char d[CALENDAR_ISO_LEN];
-	day_iso(day, d);
+	calendar_format_iso(day, d);
 	return read_text(s, "SELECT moment_id FROM moment_shown WHERE day = ?", d, id, id_size,
 	                 "reading today's moment");
 }
@@ -390,19 +405,19 @@ int store_shown_get(struct store *s, int32_t day, char *id, size_t id_size)
 int store_shown_set(struct store *s, int32_t day, const char *moment_id, int64_t at)
 {
 	char d[CALENDAR_ISO_LEN];
-	day_iso(day, d);
-	int rc = run(s, NULL, "INSERT OR IGNORE INTO moment_shown (day, moment_id, shown_at) VALUES (?, ?, ?)",
+	calendar_format_iso(day, d);
+	int rc = db_run(s, NULL, "INSERT OR IGNORE INTO moment_shown (day, moment_id, shown_at) VALUES (?, ?, ?)",
 	             "tti", d, moment_id, at);
-	return write_done(s, rc, "recording today's moment");
+	return db_write_done(s, rc, "recording today's moment");
 }
 
 int store_shown_range(struct store *s, int32_t from_day, int32_t to_day, store_shown_fn fn, void *ctx)
 {
 	char a[CALENDAR_ISO_LEN], b[CALENDAR_ISO_LEN];
-	day_iso(from_day, a);
-	day_iso(to_day, b);
+	calendar_format_iso(from_day, a);
+	calendar_format_iso(to_day, b);
 	sqlite3_stmt *st = NULL;
-	int rc = run(s, &st, "SELECT day, moment_id FROM moment_shown WHERE day BETWEEN ? AND ? ORDER BY day",
+	int rc = db_run(s, &st, "SELECT day, moment_id FROM moment_shown WHERE day BETWEEN ? AND ? ORDER BY day",
 	             "tt", a, b);
 	int n = 0;
 	while (rc == SQLITE_ROW) {
@@ -417,7 +432,7 @@ int store_shown_range(struct store *s, int32_t from_day, int32_t to_day, store_s
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {
-		set_error(s, "reading past moments", rc);
+		db_set_error(s, "reading past moments", rc);
 		return -1;
 	}
 	return n;
@@ -428,31 +443,31 @@ int store_done_mark(struct store *s, int32_t day, const char *moment_id, int par
 	if (partner != 0 && partner != 1)
 		return -1;
 	char d[CALENDAR_ISO_LEN];
-	day_iso(day, d);
-	int rc = run(s, NULL,
+	calendar_format_iso(day, d);
+	int rc = db_run(s, NULL,
 	             "INSERT INTO moment_done (day, moment_id, partner, done_at) VALUES (?, ?, ?, ?) "
 	             "ON CONFLICT DO NOTHING",
 	             "ttii", d, moment_id, (int64_t)partner, at);
-	return write_done(s, rc, "saving done");
+	return db_write_done(s, rc, "saving done");
 }
 
 int store_done_undo(struct store *s, int32_t day, int partner, int64_t at)
 {
 	char d[CALENDAR_ISO_LEN];
-	day_iso(day, d);
-	int rc = run(s, NULL,
+	calendar_format_iso(day, d);
+	int rc = db_run(s, NULL,
 	             "UPDATE moment_done SET undone_at = ? WHERE day = ? AND partner = ? AND undone_at IS NULL",
 	             "iti", at, d, (int64_t)partner);
-	return write_done(s, rc, "saving undo");
+	return db_write_done(s, rc, "saving undo");
 }
 
 int store_done_get(struct store *s, int32_t day, bool done[2])
 {
 	char d[CALENDAR_ISO_LEN];
-	day_iso(day, d);
+	calendar_format_iso(day, d);
 	done[0] = done[1] = false;
 	sqlite3_stmt *st = NULL;
-	int rc = run(s, &st, "SELECT partner FROM moment_done WHERE day = ? AND undone_at IS NULL", "t", d);
+	int rc = db_run(s, &st, "SELECT partner FROM moment_done WHERE day = ? AND undone_at IS NULL", "t", d);
 	while (rc == SQLITE_ROW) {
 		int p = sqlite3_column_int(st, 0);
 		if (p == 0 || p == 1)
@@ -461,19 +476,19 @@ int store_done_get(struct store *s, int32_t day, bool done[2])
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {
-		set_error(s, "reading today's progress", rc);
+		db_set_error(s, "reading today's progress", rc);
 		return -1;
 	}
 	return 0;
 }
 
-static int count_query(struct store *s, const char *sql, const char *fmt, const char *what,
+int db_count(struct store *s, const char *sql, const char *fmt, const char *what,
                        const char *a, const char *b)
 {
 	sqlite3_stmt *st = NULL;
-	int rc = run(s, &st, sql, fmt, a, b);
+	int rc = db_run(s, &st, sql, fmt, a, b);
 	if (rc != SQLITE_ROW) {
-		set_error(s, what, rc);
+		db_set_error(s, what, rc);
 		return -1;
 	}
 	int n = sqlite3_column_int(st, 0);
@@ -484,30 +499,34 @@ static int count_query(struct store *s, const char *sql, const char *fmt, const 
 int store_done_days(struct store *s, int32_t from_day, int32_t to_day)
 {
 	char a[CALENDAR_ISO_LEN], b[CALENDAR_ISO_LEN];
-	day_iso(from_day, a);
-	day_iso(to_day, b);
-	return count_query(s,
+	calendar_format_iso(from_day, a);
+	calendar_format_iso(to_day, b);
+	return db_count(s,
 	                   "SELECT count(DISTINCT day) FROM moment_done "
 	                   "WHERE day BETWEEN ? AND ? AND undone_at IS NULL",
 	                   "tt", "counting days", a, b);
 }
 
-int store_hug_add(struct store *s, int32_t day, int64_t started_at, int64_t duration_ms)
+int store_hug_add(struct store *s, int32_t day, int64_t started_at, int64_t held_ms,
+                  int64_t planned_ms, bool completed)
 {
 	char d[CALENDAR_ISO_LEN];
-	day_iso(day, d);
-	int rc = run(s, NULL, "INSERT INTO hugs (day, started_at, duration_ms) VALUES (?, ?, ?)",
-	             "tii", d, started_at, duration_ms);
-	return write_done(s, rc, "saving the hug");
+	calendar_format_iso(day, d);
+	int rc = db_run(s, NULL,
+	                "INSERT INTO hugs (day, started_at, duration_ms, planned_ms, completed) "
+	                "VALUES (?, ?, ?, NULLIF(?, 0), ?)",
+	                "tiiii", d, started_at, held_ms, planned_ms > 0 ? planned_ms : 0,
+	                (int64_t)(completed ? 1 : 0));
+	return db_write_done(s, rc, "saving the hug");
 }
 
 int store_hug_count(struct store *s, int32_t from_day, int32_t to_day)
 {
 	char a[CALENDAR_ISO_LEN], b[CALENDAR_ISO_LEN];
-	day_iso(from_day, a);
-	day_iso(to_day, b);
-	return count_query(s, "SELECT count(*) FROM hugs WHERE day BETWEEN ? AND ?", "tt",
-	                   "counting hugs", a, b);
+	calendar_format_iso(from_day, a);
+	calendar_format_iso(to_day, b);
+	return db_count(s, "SELECT count(*) FROM hugs WHERE day BETWEEN ? AND ? AND completed = 1", "tt",
+	                "counting hugs", a, b);
 }
 
 /* ---- notes ------------------------------------------------------------- */
@@ -527,7 +546,7 @@ static bool note_author_valid(int author)
 /* A write with RETURNING id, stepped to the end (where an autocommit
  * statement commits): SQLITE_DONE with *id the row's id, or 0 when the
  * statement matched nothing; an error code otherwise. */
-static int run_id(struct store *s, int64_t *id, const char *sql, const char *fmt, ...)
+int db_run_id(struct store *s, int64_t *id, const char *sql, const char *fmt, ...)
 {
 	sqlite3_stmt *st = NULL;
 	va_list ap;
@@ -549,7 +568,7 @@ static int64_t note_insert(struct store *s, int author, const char *body, const 
                            int64_t expires_at, int64_t created_at)
 {
 	int64_t id = 0;
-	int rc = run_id(s, &id,
+	int rc = db_run_id(s, &id,
 	                "INSERT INTO notes (author, body, strokes, created_at, expires_at) "
 	                "SELECT ?1, ?2, ?3, ?4, NULLIF(?5, 0) "
 	                "WHERE (SELECT count(*) FROM notes WHERE " NOTE_ACTIVE(4) ") < ?6 "
@@ -557,7 +576,7 @@ static int64_t note_insert(struct store *s, int author, const char *body, const 
 	                "ittiii", (int64_t)author, body, strokes, created_at,
 	                expires_at > 0 ? expires_at : 0, (int64_t)NOTE_BOARD_MAX);
 	if (rc != SQLITE_DONE) {
-		set_error(s, "saving the note", rc);
+		db_set_error(s, "saving the note", rc);
 		return -1;
 	}
 	if (id <= 0) {
@@ -623,7 +642,7 @@ int store_note_board(struct store *s, int64_t now, int limit, store_note_fn fn, 
 	sqlite3_stmt *st = NULL;
 	/* pinned_at DESC puts the unpinned (NULL) last; the order is the
 	 * notes_board index read backwards, so there is no sorting */
-	int rc = run(s, &st,
+	int rc = db_run(s, &st,
 	             "SELECT " NOTE_COLUMNS " FROM notes WHERE " NOTE_ACTIVE(1) " "
 	             "ORDER BY pinned_at DESC, created_at DESC, id DESC LIMIT ?2",
 	             "ii", now, (int64_t)limit);
@@ -637,7 +656,7 @@ int store_note_board(struct store *s, int64_t now, int limit, store_note_fn fn, 
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {
-		set_error(s, "reading the notes", rc);
+		db_set_error(s, "reading the notes", rc);
 		return -1;
 	}
 	return n;
@@ -646,11 +665,11 @@ int store_note_board(struct store *s, int64_t now, int limit, store_note_fn fn, 
 int store_note_get(struct store *s, int64_t id, store_note_fn fn, void *ctx)
 {
 	sqlite3_stmt *st = NULL;
-	int rc = run(s, &st, "SELECT " NOTE_COLUMNS " FROM notes WHERE id = ?1", "i", id);
+	int rc = db_run(s, &st, "SELECT " NOTE_COLUMNS " FROM notes WHERE id = ?1", "i", id);
 	if (rc == SQLITE_DONE)
 		return 0;
 	if (rc != SQLITE_ROW) {
-		set_error(s, "reading the note", rc);
+		db_set_error(s, "reading the note", rc);
 		return -1;
 	}
 	struct store_note note;
@@ -672,16 +691,16 @@ int store_note_pin(struct store *s, int64_t id, bool pinned, int64_t at)
 	const char *what = pinned ? "pinning the note" : "unpinning the note";
 	if (pinned && at <= 0)
 		return time_invalid(s, what);
-	int rc = run(s, NULL, "UPDATE notes SET pinned_at = NULLIF(?1, 0) WHERE id = ?2", "ii",
+	int rc = db_run(s, NULL, "UPDATE notes SET pinned_at = NULLIF(?1, 0) WHERE id = ?2", "ii",
 	             pinned ? at : 0, id);
-	return write_done(s, rc, what);
+	return db_write_done(s, rc, what);
 }
 
 int store_note_set_expiry(struct store *s, int64_t id, int64_t expires_at)
 {
-	int rc = run(s, NULL, "UPDATE notes SET expires_at = NULLIF(?1, 0) WHERE id = ?2", "ii",
+	int rc = db_run(s, NULL, "UPDATE notes SET expires_at = NULLIF(?1, 0) WHERE id = ?2", "ii",
 	             expires_at > 0 ? expires_at : 0, id);
-	return write_done(s, rc, "changing when the note leaves");
+	return db_write_done(s, rc, "changing when the note leaves");
 }
 
 int store_note_archive(struct store *s, int64_t id, int64_t at, const char *reason)
@@ -694,11 +713,11 @@ int store_note_archive(struct store *s, int64_t id, int64_t at, const char *reas
 	}
 	if (at <= 0)
 		return time_invalid(s, what);
-	int rc = run(s, NULL,
+	int rc = db_run(s, NULL,
 	             "UPDATE notes SET archived_at = ?1, archive_reason = ?2 "
 	             "WHERE id = ?3 AND archived_at IS NULL",
 	             "iti", at, reason, id);
-	return write_done(s, rc, what);
+	return db_write_done(s, rc, what);
 }
 
 int store_note_unarchive(struct store *s, int64_t id)
@@ -708,7 +727,7 @@ int store_note_unarchive(struct store *s, int64_t id)
 	 * note left it: whatever had expired by then has expired now too, so
 	 * this never lets the board grow past its limit. */
 	int64_t back = 0;
-	int rc = run_id(s, &back,
+	int rc = db_run_id(s, &back,
 	                "UPDATE notes SET archived_at = NULL, archive_reason = NULL "
 	                "WHERE id = ?1 AND archived_at IS NOT NULL AND "
 	                "  (SELECT count(*) FROM notes AS b WHERE b.archived_at IS NULL AND "
@@ -716,7 +735,7 @@ int store_note_unarchive(struct store *s, int64_t id)
 	                "RETURNING id",
 	                "ii", id, (int64_t)NOTE_BOARD_MAX);
 	if (rc != SQLITE_DONE) {
-		set_error(s, what, rc);
+		db_set_error(s, what, rc);
 		return -1;
 	}
 	if (back > 0) {
@@ -725,13 +744,13 @@ int store_note_unarchive(struct store *s, int64_t id)
 	}
 	/* nothing changed: already on the board, no such note, or no room */
 	sqlite3_stmt *st = NULL;
-	rc = run(s, &st, "SELECT archived_at IS NOT NULL FROM notes WHERE id = ?1", "i", id);
+	rc = db_run(s, &st, "SELECT archived_at IS NOT NULL FROM notes WHERE id = ?1", "i", id);
 	if (rc == SQLITE_DONE) {
 		snprintf(s->error, sizeof s->error, "%s: the note is gone", what);
 		return -1;
 	}
 	if (rc != SQLITE_ROW) {
-		set_error(s, what, rc);
+		db_set_error(s, what, rc);
 		return -1;
 	}
 	int archived = sqlite3_column_int(st, 0);
@@ -746,11 +765,11 @@ int store_note_unarchive(struct store *s, int64_t id)
 
 int store_note_expire(struct store *s, int64_t now)
 {
-	int rc = run(s, NULL,
+	int rc = db_run(s, NULL,
 	             "UPDATE notes SET archived_at = expires_at, archive_reason = 'expired' "
 	             "WHERE archived_at IS NULL AND expires_at <= ?1",
 	             "i", now);
-	if (write_done(s, rc, "clearing old notes") != 0)
+	if (db_write_done(s, rc, "clearing old notes") != 0)
 		return -1;
 	return sqlite3_changes(s->db);
 }
@@ -761,13 +780,13 @@ int64_t store_note_archive_oldest(struct store *s, int64_t at)
 	if (at <= 0)
 		return time_invalid(s, what);
 	int64_t id = 0;
-	int rc = run_id(s, &id,
+	int rc = db_run_id(s, &id,
 	                "UPDATE notes SET archived_at = ?1, archive_reason = 'board full' "
 	                "WHERE id = (SELECT id FROM notes WHERE " NOTE_ACTIVE(1) " AND pinned_at IS NULL "
 	                "            ORDER BY created_at, id LIMIT 1) "
 	                "RETURNING id",
 	                "i", at);
-	if (write_done(s, rc, what) != 0)
+	if (db_write_done(s, rc, what) != 0)
 		return -1;
 	return id;
 }
@@ -775,9 +794,9 @@ int64_t store_note_archive_oldest(struct store *s, int64_t at)
 int store_note_count_active(struct store *s, int64_t now)
 {
 	sqlite3_stmt *st = NULL;
-	int rc = run(s, &st, "SELECT count(*) FROM notes WHERE " NOTE_ACTIVE(1), "i", now);
+	int rc = db_run(s, &st, "SELECT count(*) FROM notes WHERE " NOTE_ACTIVE(1), "i", now);
 	if (rc != SQLITE_ROW) {
-		set_error(s, "counting notes", rc);
+		db_set_error(s, "counting notes", rc);
 		return -1;
 	}
 	int n = sqlite3_column_int(st, 0);
@@ -787,7 +806,7 @@ int store_note_count_active(struct store *s, int64_t now)
 
 int store_note_count_all(struct store *s)
 {
-	return count_query(s, "SELECT count(*) FROM notes", NULL, "counting notes", NULL, NULL);
+	return db_count(s, "SELECT count(*) FROM notes", NULL, "counting notes", NULL, NULL);
 }
 
 int store_setting_get(struct store *s, const char *key, char *value, size_t value_size)
@@ -798,9 +817,9 @@ int store_setting_get(struct store *s, const char *key, char *value, size_t valu
 
 int store_setting_set(struct store *s, const char *key, const char *value)
 {
-	int rc = run(s, NULL,
+	int rc = db_run(s, NULL,
 	             "INSERT INTO settings (key, value) VALUES (?, ?) "
 	             "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
 	             "tt", key, value);
-	return write_done(s, rc, "saving a setting");
+	return db_write_done(s, rc, "saving a setting");
 }

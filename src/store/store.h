@@ -75,8 +75,53 @@ int store_done_days(struct store *s, int32_t from_day, int32_t to_day);
 
 /* ---- hugs ------------------------------------------------------------ */
 
-int store_hug_add(struct store *s, int32_t day, int64_t started_at, int64_t duration_ms);
+/* Records a hug that began at started_at (Unix seconds) on `day`: held_ms
+ * is how long it lasted (at least 1), planned_ms the timer's length, and
+ * completed false for one cut short, which is kept but never counted. */
+int store_hug_add(struct store *s, int32_t day, int64_t started_at, int64_t held_ms,
+                  int64_t planned_ms, bool completed);
+/* Completed hugs on days in [from_day, to_day], or -1. */
 int store_hug_count(struct store *s, int32_t from_day, int32_t to_day);
+
+/* ---- history and rain checks --------------------------------------------
+ * Notes count on the local day their created_at falls in. */
+
+struct store_day {
+	int32_t day;
+	char moment_id[64];   /* the moment shown that day, "" when none was */
+	bool done[2];
+	int hugs;             /* completed hugs */
+	int notes;            /* notes and drawings written, archived ones too */
+	int rain_checks;      /* rain checks taken */
+};
+
+/* Fills out[0 .. to_day - from_day] with one entry per day in order (days
+ * with nothing in them too). At most STORE_HISTORY_MAX_DAYS days. Returns
+ * 0, or -1 (a range too long, or a failed read). */
+#define STORE_HISTORY_MAX_DAYS 4000
+int store_history_range(struct store *s, int32_t from_day, int32_t to_day, struct store_day *out);
+
+/* The first day anything was recorded (a moment shown or done, a hug, a
+ * note): 1 and *day set, 0 when the file is empty, -1 on error. */
+int store_history_first_day(struct store *s, int32_t *day);
+
+struct store_rain_check {
+	int64_t id;
+	int32_t day;          /* the day it was taken */
+	char moment_id[64];
+	int partner;
+	int64_t taken_at, promise_until, kept_at; /* Unix seconds; kept_at 0 open */
+};
+
+/* Takes a rain check on today's moment: a promise to reconnect by
+ * promise_until. While one is open another is not added: its id is
+ * returned instead. Returns the id (> 0) or -1. */
+int64_t store_rain_check_take(struct store *s, int32_t day, const char *moment_id, int partner,
+                              int64_t taken_at, int64_t promise_until);
+
+/* The open rain check (not yet kept): 1 and *out filled, 0 none, -1 error.
+ * Marking a moment done keeps it, in the same transaction as the mark. */
+int store_rain_check_open(struct store *s, struct store_rain_check *out);
 
 /* ---- notes -------------------------------------------------------------
  * A note is text or a doodle (strokes as text, core/doodle.h). Notes are

@@ -147,7 +147,9 @@ rc=$(run_script "$DB3" "200 key h
 check "hug run exits 0" [ "$rc" = 0 ]
 check "hug started twice" [ "$(grep -c "hug: started" "$TMP/log")" = 2 ]
 check "hug cancelled twice" [ "$(grep -c "hug: cancelled" "$TMP/log")" = 2 ]
-check "a cancelled hug is not recorded" [ "$(sql "$DB3" "SELECT count(*) FROM hugs")" = 0 ]
+check "a cancelled hug is not counted" [ "$(sql "$DB3" "SELECT count(*) FROM hugs WHERE completed = 1")" = 0 ]
+check "each cancelled hug is kept as a row cut short" \
+	[ "$(sql "$DB3" "SELECT count(*) FROM hugs WHERE completed = 0 AND duration_ms BETWEEN 1 AND 29999 AND planned_ms = 30000")" = 2 ]
 
 # 11. buttons on a chip this computer does not have: the app runs
 #     touch-only, says so on screen, and a tap on the notice tries again

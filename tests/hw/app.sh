@@ -104,14 +104,14 @@ check "hug starts" wait_log "hug: started" 10
 sleep 1
 press 2; sleep 0.15; release 2
 check "hug cancels" wait_log "hug: cancelled" 10
-check "a cancelled hug is not recorded" [ "$(q "SELECT count(*) FROM hugs")" = 0 ]
+check "a cancelled hug is kept, not counted" [ "$(q "SELECT count(*) || ' ' || sum(completed) FROM hugs")" = "1 0" ]
 
 # a full hug is recorded when it completes
 press 2; sleep 0.15; release 2
 sleep 19
-check "no hug row before the end" [ "$(q "SELECT count(*) FROM hugs")" = 0 ]
+check "no hug row before the end" [ "$(q "SELECT count(*) FROM hugs WHERE completed = 1")" = 0 ]
 check "hug completes" wait_log "saved: hug 20 s" 15
-check "one hug row of 20 s" [ "$(q "SELECT count(*) || ' ' || max(duration_ms) FROM hugs")" = "1 20000" ]
+check "one hug row of 20 s" [ "$(q "SELECT count(*) || ' ' || max(duration_ms) FROM hugs WHERE completed = 1")" = "1 20000" ]
 stop
 hw_note "TIME app buttons $(( $(date +%s) - t0 ))s"
 

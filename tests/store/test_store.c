@@ -344,14 +344,16 @@ static void test_store_hugs_notes_settings(struct store *s, const char *path, in
 
 	/* hugs */
 	CHECK_EQ_INT(store_hug_count(s, d - 30, d + 30), 0);
-	CHECK_EQ_INT(store_hug_add(s, d, T0, 1500), 0);
-	CHECK_EQ_INT(store_hug_add(s, d, T0 + 100, 20000), 0);
-	CHECK_EQ_INT(store_hug_add(s, d + 1, T0 + 86400, 3000), 0);
+	CHECK_EQ_INT(store_hug_add(s, d, T0, 30000, 30000, true), 0);
+	CHECK_EQ_INT(store_hug_add(s, d, T0 + 100, 20000, 20000, true), 0);
+	CHECK_EQ_INT(store_hug_add(s, d + 1, T0 + 86400, 45000, 45000, true), 0);
+	/* one cut short after 7 s: a row, never counted */
+	CHECK_EQ_INT(store_hug_add(s, d + 1, T0 + 86500, 7000, 30000, false), 0);
 	CHECK_EQ_INT(store_hug_count(s, d, d), 2);
 	CHECK_EQ_INT(store_hug_count(s, d, d + 1), 3);
 	CHECK_EQ_INT(store_hug_count(s, d + 2, d + 9), 0);
 	/* a hug of no length is refused and changes nothing */
-	CHECK_EQ_INT(store_hug_add(s, d, T0, 0), -1);
+	CHECK_EQ_INT(store_hug_add(s, d, T0, 0, 30000, true), -1);
 	CHECK(strlen(store_last_error(s)) > 0);
 	CHECK_EQ_INT(store_hug_count(s, d, d + 1), 3);
 

@@ -112,6 +112,26 @@ static void test_gpio_off_and_hug_range(void)
 	CHECK_EQ_INT(r.line[0], 4);
 }
 
+static void test_chime_keys(void)
+{
+	struct config c;
+	struct reports r;
+	int missing;
+	int rc = load(&c, "[hug]\nchime = off\nchime_volume = 20\nchime_at_night = yes\n", &r, &missing);
+	CHECK_EQ_INT(rc, 0);
+	CHECK(!c.chime);
+	CHECK_EQ_INT(c.chime_volume, 20);
+	CHECK(c.chime_at_night);
+
+	rc = load(&c, "[hug]\nchime = maybe\nchime_volume = 101\nchime_at_night = 2\n", &r, &missing);
+	CHECK_EQ_INT(rc, 3);
+	CHECK(c.chime);                  /* defaults kept */
+	CHECK_EQ_INT(c.chime_volume, 50);
+	CHECK(!c.chime_at_night);
+	CHECK_EQ_INT(r.line[0], 2);
+	CHECK_EQ_INT(r.line[2], 4);
+}
+
 static void test_bad_lines(void)
 {
 	struct config c;
@@ -254,6 +274,7 @@ int main(void)
 	test_defaults_and_missing();
 	test_good_file();
 	test_gpio_off_and_hug_range();
+	test_chime_keys();
 	test_bad_lines();
 	test_syntax_error_line();
 	test_huge_line();
