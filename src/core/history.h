@@ -71,7 +71,7 @@ int history_top_categories(const struct history_day *days, size_t n, int counts[
 
 /* The Sunday card: the week in three short lines, warm and never scolding.
  * category_name names the week's top category ("touch"), or NULL. Each line
- * fits in line_size bytes. */
+ * fits in 96 bytes. */
 void history_reflection(const struct history_week *w, const char *category_name,
                         char lines[3][96]);
 
