@@ -65,6 +65,13 @@ void app_tap(struct app *a, int x, int y)
 	case TODAY_SETTINGS:
 		setup_open(a, false);
 		break;
+	case TODAY_HISTORY_BUTTON:
+	case TODAY_REFLECTION:
+		history_open(a);
+		break;
+	case TODAY_RAIN:
+		rain_open_screen(a);
+		break;
 	default:
 		if (tg >= TODAY_NOTE0) {
 			int i = tg - TODAY_NOTE0;
@@ -114,6 +121,12 @@ void app_pointer(struct app *a, int phase, int x, int y)
 		break;
 	case SCREEN_SETUP:
 		setup_pointer(a, phase, x, y, now);
+		break;
+	case SCREEN_HISTORY:
+		history_pointer(a, phase, x, y);
+		break;
+	case SCREEN_RAIN:
+		rain_pointer(a, phase, x, y);
 		break;
 	}
 }
@@ -279,9 +292,10 @@ int app_init(struct app *a, const struct cli_options *opt)
 		app_set_notice(a, NOTICE_FONT, warning);
 	}
 	a->shapes = shapes_new(a->display.r);
+	a->sound = sound_open(); /* opens no device until a hug ends */
 
 	wake_watch_input(a->wake, SDL_strcasecmp(driver, "KMSDRM") == 0);
-	if (!a->shapes) {
+	if (!a->shapes || !a->sound) {
 		log_write(LOG_PRIO_ERR, "out of memory");
 		return 1;
 	}
@@ -317,6 +331,7 @@ void app_fini(struct app *a)
 	buttons_close(a); /* first: joins the reader thread */
 	script_free(a->script);
 	shapes_free(a->shapes);
+	sound_close(a->sound);
 	text_free(a->text);
 	display_close(&a->display);
 	store_close(a->store);
@@ -349,14 +364,27 @@ static void draw(struct app *a, time_t now)
 		case SCREEN_SETUP:
 			setup_draw(a);
 			break;
+		case SCREEN_HISTORY:
+			history_draw(a);
+			break;
+		case SCREEN_RAIN:
+			rain_draw(a, now);
+			break;
 		default:
 			break;
 		}
 		return;
 	}
-	char buf[1024];
+	char buf[2048];
 	struct today_model m;
 	today_fill_model(a, &m, now, buf, sizeof buf);
+	uint64_t key = today_model_key(&m);
+	if (key != a->layout_key) { /* the evening, a promise, the Sunday card: new text to fit */
+		a->layout_key = key;
+		a->layout_valid = false;
+		log_write(LOG_PRIO_INFO, "today: %s%s%s%s", m.status, m.nudge ? " (evening)" : "",
+		          m.promise ? " (rain check)" : "", m.reflection ? " (the week's card)" : "");
+	}
 	if (!a->layout_valid) {
 		today_layout_compute(&a->layout, a->text, &m, a->display.lw, a->display.lh);
 		a->layout_valid = true;
@@ -395,6 +423,7 @@ static int next_timeout(struct app *a)
 	int64_t due = script_next_due(a->script);
 	int64_t deadlines[] = {
 		hug_next_deadline(&a->hug),
+		sound_next_deadline(a->sound), /* to let the audio device go */
 		buttons_next_deadline(a),
 		notes_next_deadline(a),
 		editor_next_deadline(a),
@@ -436,6 +465,7 @@ int app_run(struct app *a)
 		int64_t mono = app_mono_ms();
 		buttons_tick(a, mono);
 		hug_tick(a, mono);
+		sound_tick(a->sound, mono);
 		notes_tick(a, mono);
 		editor_tick(a, mono);
 		time_t now = (time_t)(app_wall_ms() / 1000);

@@ -24,6 +24,8 @@
 #include "core/library.h"
 #include "store/store.h"
 #include "ui/display.h"
+#include "ui/history_view.h"
+#include "ui/sound.h"
 #include "ui/shapes.h"
 #include "ui/text.h"
 #include "ui/today_view.h"
@@ -51,6 +53,9 @@ struct today {
 	char moment_id[LIBRARY_ID_MAX + 1];
 	bool done[2];
 	int days_done_7;       /* days with a moment done in the 7 ending today */
+	int hugs_today, hugs_week; /* completed hugs today and since Monday */
+	bool rain_open;        /* a rain check waits for the next moment done */
+	struct store_rain_check rain;
 };
 
 enum screen {
@@ -61,6 +66,8 @@ enum screen {
 	SCREEN_EDITOR, /* writing a note */
 	SCREEN_DOODLE, /* drawing a note */
 	SCREEN_SETUP,  /* names and colours */
+	SCREEN_HISTORY,/* the calendar and the numbers */
+	SCREEN_RAIN,   /* taking a rain check */
 };
 
 /* A note on the board, as loaded from the store. */
@@ -108,6 +115,16 @@ struct setup {
 	char message[160];
 };
 
+/* The history screen as loaded: the model's strings live here. */
+struct history_screen {
+	bool loaded;
+	int32_t day;                /* today when it was loaded */
+	struct history_model model;
+	char labels[HISTORY_WEEKS][8];
+	char title[48], week_value[64], week_detail[96], good_value[64], good_detail[96];
+	char totals[160], favourites[160], reflection[3][96];
+};
+
 /* The GPIO side: lines, the reader thread, and each button's press state. */
 struct buttons {
 	struct gpio *gpio;
@@ -133,6 +150,7 @@ struct app {
 	struct display display;
 	struct text *text;
 	struct shapes *shapes;
+	struct sound *sound;        /* the hug's chime; holds no device while quiet */
 	struct wake *wake;
 	struct script *script;
 	bool sdl_waits;        /* SDL sleeps natively (X11/Wayland) */
@@ -147,6 +165,7 @@ struct app {
 
 	struct notes notes;
 	struct setup setup;
+	struct history_screen history;
 	struct kb_state kb;         /* the on-screen keyboard (editor and setup) */
 	bool pointer_down;          /* a finger or the mouse button is down */
 	SDL_FingerID finger;        /* the finger being followed */
@@ -158,6 +177,7 @@ struct app {
 	struct today today;
 	struct today_layout layout;
 	bool layout_valid;
+	uint64_t layout_key;        /* today_model_key of the model laid out */
 	bool dirty;
 	bool quit;
 
@@ -204,6 +224,7 @@ int64_t app_wall_ms(void);
 
 /* today.c */
 void today_refresh(struct app *a, time_t now);
+void today_load_progress(struct app *a); /* after a hug or a rain check: the counts again */
 void today_fill_model(struct app *a, struct today_model *m, time_t now, char *buf, size_t buf_size);
 
 /* Shows "Not saved: <what>." and logs the store's error. */
@@ -251,6 +272,20 @@ void setup_draw(struct app *a);
 void setup_pointer(struct app *a, int phase, int x, int y, int64_t now_ms);
 void setup_text(struct app *a, const char *utf8);
 void setup_key(struct app *a, SDL_Keycode key);
+
+/* history.c: the calendar, and the Sunday card's lines for today */
+void history_open(struct app *a);
+void history_draw(struct app *a);
+void history_pointer(struct app *a, int phase, int x, int y);
+/* The week's three lines when it is Sunday evening at `now`, else false. */
+bool history_reflection_now(struct app *a, time_t now, char lines[3][96]);
+
+/* rain.c: a rain check: not today, a promise to reconnect within 48 h */
+void rain_open_screen(struct app *a);
+void rain_draw(struct app *a, time_t now);
+void rain_pointer(struct app *a, int phase, int x, int y);
+/* "Sam took a rain check: time for each other by Wednesday evening." */
+void rain_promise_text(const struct app *a, time_t now, char *out, size_t n);
 
 /* keys shared by the editor and setup: the keyboard under a pointer.
  * Returns what the keyboard produced (KB_OUT_NONE when the point is not

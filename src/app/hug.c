@@ -1,8 +1,10 @@
 /* app/hug.c: the hug timer screen and its record. */
 #include <stdio.h>
+#include <time.h>
 
 #include "app/app.h"
 #include "core/calendar.h"
+#include "core/chime.h"
 #include "platform/log.h"
 #include "ui/hug_view.h"
 
@@ -21,8 +23,10 @@ static bool record_hug(struct app *a, int64_t held_ms, bool completed)
 		app_save_failed(a, "the hug");
 		return false;
 	}
-	if (completed)
+	if (completed) {
 		app_set_notice(a, NOTICE_SAVE, NULL);
+		today_load_progress(a); /* hugs today and this week */
+	}
 	return true;
 }
 
@@ -108,12 +112,28 @@ void hug_tap(struct app *a)
 		leave_hug(a);
 }
 
+/* The soft chime at the end of a hug, when the config and the hour allow. */
+static void chime(struct app *a, int64_t now)
+{
+	time_t wall = (time_t)(app_wall_ms() / 1000);
+	struct tm tm;
+	localtime_r(&wall, &tm);
+	if (!chime_allowed(&a->cfg, tm.tm_hour))
+		return;
+	char err[320];
+	if (sound_play_chime(a->sound, a->cfg.chime_volume, now, err, sizeof err) != 0 && err[0])
+		log_write(LOG_PRIO_INFO, "%s", err);
+	else if (err[0] == '\0')
+		log_write(LOG_PRIO_INFO, "hug: chime");
+}
+
 void hug_tick(struct app *a, int64_t now)
 {
 	if (a->hug.phase == HUG_IDLE)
 		return;
 	enum hug_phase before = a->hug.phase;
 	if (hug_update(&a->hug, now)) {
+		chime(a, now); /* first: the sound does not wait for the write */
 		if (record_hug(a, a->hug.duration_ms, true))
 			log_write(LOG_PRIO_INFO, "saved: hug %d s", a->hug.duration_ms / 1000);
 	}

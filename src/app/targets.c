@@ -13,6 +13,7 @@
 #include "ui/editor_view.h"
 #include "ui/keyboard_view.h"
 #include "ui/note_view.h"
+#include "ui/rain_view.h"
 #include "ui/setup_view.h"
 
 static void keys(struct app *a, app_target_fn fn, void *ctx)
@@ -44,7 +45,8 @@ void app_targets(struct app *a, app_target_fn fn, void *ctx)
 	case SCREEN_TODAY: {
 		if (!a->layout_valid)
 			break;
-		static const char *const names[] = { "chip-a", "chip-b", "notice", "notes", "hug", "settings" };
+		static const char *const names[TODAY_NOTE0] = { "chip-a", "chip-b",  "notice", "notes", "hug",
+			                                       "settings", "history", "rain", "reflection" };
 		for (int i = 0; i < TODAY_NOTE0; i++)
 			fn(ctx, names[i], today_layout_target(&a->layout, (enum today_target)i));
 		for (int i = 0; i < TODAY_NOTES; i++)
@@ -104,6 +106,20 @@ void app_targets(struct app *a, app_target_fn fn, void *ctx)
 		fn(ctx, "canvas", l.canvas);
 		break;
 	}
+	case SCREEN_HISTORY: {
+		struct history_layout l;
+		history_layout_compute(&l, w, h);
+		fn(ctx, "back", l.back);
+		break;
+	}
+	case SCREEN_RAIN: {
+		struct rain_layout l;
+		rain_layout_compute(&l, w, h);
+		fn(ctx, "rain-a", l.target[RAIN_PARTNER_A]);
+		fn(ctx, "rain-b", l.target[RAIN_PARTNER_B]);
+		fn(ctx, "back", l.target[RAIN_BACK]);
+		break;
+	}
 	case SCREEN_SETUP: {
 		struct setup_layout l;
 		setup_layout_compute(&l, w, h);
@@ -147,7 +163,8 @@ bool app_target_rect(struct app *a, const char *name, SDL_Rect *out)
 
 static const char *screen_name(enum screen s)
 {
-	static const char *const names[] = { "today", "hug", "board", "note", "editor", "doodle", "setup" };
+	static const char *const names[] = { "today", "hug",   "board",  "note", "editor",
+		                             "doodle", "setup", "history", "rain" };
 	return (unsigned)s < sizeof names / sizeof names[0] ? names[s] : "?";
 }
 

@@ -4,6 +4,8 @@
 
 #include "app/app.h"
 #include "core/calendar.h"
+#include "core/history.h"
+#include "core/ritual.h"
 #include "core/moment_pick.h"
 #include "platform/log.h"
 #include "platform/clock_status.h"
@@ -45,6 +47,20 @@ static void load_progress(struct app *a)
 	int n = store_done_days(a->store, t->day - 6, t->day);
 	if (n >= 0)
 		t->days_done_7 = n;
+	int h = store_hug_count(a->store, t->day, t->day);
+	int hw = store_hug_count(a->store, history_week_start(t->day), t->day);
+	if (h >= 0 && hw >= 0) {
+		t->hugs_today = h;
+		t->hugs_week = hw;
+	}
+	/* a moment done keeps the promise (in the store, with the mark) */
+	t->rain_open = store_rain_check_open(a->store, &t->rain) == 1;
+}
+
+void today_load_progress(struct app *a)
+{
+	load_progress(a);
+	a->dirty = true;
 }
 
 void today_refresh(struct app *a, time_t now)
@@ -152,23 +168,56 @@ void today_fill_model(struct app *a, struct today_model *m, time_t now, char *bu
 	strftime(clock, sizeof clock, "%H:%M", &tm);
 	PUT(date, "%s", date);
 	PUT(clock, "%s", clock);
+	bool done_any = t->done[0] || t->done[1];
+	m->nudge = t->moment >= 0 && ritual_nudge(tm.tm_hour, a->cfg.evening_hour, done_any, t->rain_open);
 	if (t->moment >= 0) {
 		const struct moment *mo = &a->lib.items[t->moment];
-		PUT(label, "TODAY'S MOMENT  \xC2\xB7  %s", category_label(mo->category));
+		PUT(label, "%s  \xC2\xB7  %s", m->nudge ? "THIS EVENING" : "TODAY'S MOMENT",
+		    category_label(mo->category));
 		m->moment = mo->text;
 		m->why = mo->why;
+		if (t->rain_open) {
+			char promise[200];
+			rain_promise_text(a, now, promise, sizeof promise);
+			PUT(promise, "%s", promise);
+			m->why = m->promise;
+		} else if (m->nudge) {
+			m->why = "Still time tonight. A few minutes together is plenty.";
+		}
+		if (!done_any && !t->rain_open)
+			m->rain = "Not today?";
 	} else {
 		PUT(label, "TODAY'S MOMENT");
 		m->moment = "Hug each other for thirty seconds today.";
 		m->why = "The moment library could not be read, so here is our favourite.";
 	}
 	int d = t->days_done_7;
+	char days[48], days_short[24], hugs[64] = "";
 	if (d == 0)
-		PUT(status, "Every day is a fresh start");
+		snprintf(days, sizeof days, "Every day is a fresh start");
 	else if (d == 7)
-		PUT(status, "All of the last 7 days");
+		snprintf(days, sizeof days, "All of the last 7 days");
 	else
-		PUT(status, "%d of the last 7 days", d);
+		snprintf(days, sizeof days, "%d of the last 7 days", d);
+	snprintf(days_short, sizeof days_short, d == 0 ? "A fresh start" : "%d of 7 days", d);
+	if (t->hugs_today > 0)
+		snprintf(hugs, sizeof hugs, "  \xC2\xB7  %d %s today, %d this week", t->hugs_today,
+		         t->hugs_today == 1 ? "hug" : "hugs", t->hugs_week);
+	else if (t->hugs_week > 0)
+		snprintf(hugs, sizeof hugs, "  \xC2\xB7  %d %s this week", t->hugs_week,
+		         t->hugs_week == 1 ? "hug" : "hugs");
+	PUT(status, "%s%s", days, hugs);
+	/* shorter: "4 of 7 days · ♥ 2 today, 5 this week" */
+	char hugs_short[64] = "";
+	if (t->hugs_today > 0)
+		snprintf(hugs_short, sizeof hugs_short, " \xC2\xB7 \xE2\x99\xA5 %d today, %d this week", t->hugs_today,
+		         t->hugs_week);
+	else if (t->hugs_week > 0)
+		snprintf(hugs_short, sizeof hugs_short, " \xC2\xB7 \xE2\x99\xA5 %d this week", t->hugs_week);
+	PUT(status_short, "%s%s", days_short, hugs_short);
+	char week[3][96];
+	if (history_reflection_now(a, now, week))
+		PUT(reflection, "%s %s %s", week[0], week[1], week[2]);
 #undef PUT
 	for (int i = 0; i < 2; i++) {
 		m->partner[i].name = a->cfg.partner[i].name;

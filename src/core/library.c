@@ -10,6 +10,12 @@ static const char *const CATEGORY_NAMES[CAT_COUNT] = {
 	"greeting", "touch", "words", "gift", "note",
 	"talk", "bedtime", "care", "plan", "play",
 };
+/* For people: the history screen and the weekly card ("What you did
+ * most: touch."), lower case to sit inside a sentence. */
+static const char *const CATEGORY_TITLES[CAT_COUNT] = {
+	"hello and goodbye", "touch", "words and thanks", "small gifts", "notes",
+	"talking", "after bedtime", "care", "planning ahead", "play",
+};
 static const char *const WHEN_NAMES[] = { "any", "morning", "evening", "weekend" };
 
 enum { KEY_ID, KEY_CATEGORY, KEY_WHEN, KEY_MOMENT, KEY_WHY, KEY_COUNT };
@@ -36,6 +42,11 @@ struct parser {
 const char *library_category_name(enum moment_category c)
 {
 	return (unsigned)c < CAT_COUNT ? CATEGORY_NAMES[c] : "?";
+}
+
+const char *library_category_title(enum moment_category c)
+{
+	return (unsigned)c < CAT_COUNT ? CATEGORY_TITLES[c] : "";
 }
 
 const char *library_when_name(enum moment_when w)

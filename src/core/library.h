@@ -54,6 +54,8 @@ int library_parse(struct library *lib, const char *buf, size_t len, const char *
 int library_find(const struct library *lib, const char *id);
 
 const char *library_category_name(enum moment_category c);
+/* The category in words for a sentence: "words and thanks" ("" unknown). */
+const char *library_category_title(enum moment_category c);
 const char *library_when_name(enum moment_when w);
 
 #endif

@@ -15,6 +15,25 @@ static int scaled(float s, float v)
 	return (int)lroundf(v * s);
 }
 
+static uint64_t mix(uint64_t h, const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++)
+		h = (h ^ *p) * 0x100000001B3ull; /* FNV-1a */
+	return (h ^ 0xFF) * 0x100000001B3ull; /* an end mark: "ab","c" is not "a","bc" */
+}
+
+uint64_t today_model_key(const struct today_model *m)
+{
+	uint64_t h = 0xCBF29CE484222325ull;
+	const char *const parts[] = { m->date, m->moment, m->why, m->status, m->status_short,
+		                      m->rain, m->reflection, m->notice };
+	for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++)
+		h = mix(h, parts[i]);
+	char flags[8] = { (char)('0' + m->n_notes), m->partner[0].done ? 'a' : '-',
+		          m->partner[1].done ? 'b' : '-', m->celebration ? 'c' : '-', m->nudge ? 'n' : '-' };
+	return mix(h, flags);
+}
+
 /* Lines needed for s in width w at size px, or MAX_LINES + 1 when more. */
 static int lines_for(struct text *t, enum text_face face, int px, int w, const char *s)
 {
@@ -75,7 +94,7 @@ void today_layout_compute(struct today_layout *l, struct text *t, const struct t
 	l->label_px = scaled(s, both ? 24 : 17); /* the celebration reads from across the room */
 	l->name_px = scaled(s, 27);
 	l->chip_sub_px = scaled(s, 17);
-	l->status_px = scaled(s, 19);
+	l->status_px = scaled(s, portrait ? 19 : 17); /* landscape: in the top row's pill */
 
 	int y = scaled(s, 18);
 	int row = text_line_height(t, FACE_REGULAR, l->date_px);
@@ -104,7 +123,17 @@ void today_layout_compute(struct today_layout *l, struct text *t, const struct t
 	int label_h = text_line_height(t, FACE_BOLD, l->label_px);
 	y += scaled(s, 6);
 	l->label = (SDL_Rect){ margin, y, inner, label_h };
+	if (m->rain && *m->rain) {
+		/* "Not today?": small and quiet, at the end of the label's line */
+		int rp = l->label_px;
+		int rw = text_width(t, FACE_BOLD, rp, m->rain, strlen(m->rain)) + scaled(s, 28);
+		int rh = label_h + scaled(s, 10);
+		l->rain = (SDL_Rect){ margin + inner - rw, y + label_h / 2 - rh / 2, rw, rh };
+		l->label.w = inner - rw - scaled(s, 12);
+	}
 	y += label_h + scaled(s, 6);
+	if (l->rain.h > 0 && l->rain.y + l->rain.h + scaled(s, 4) > y)
+		y = l->rain.y + l->rain.h + scaled(s, 4);
 
 	int chip_h = scaled(s, portrait ? 92 : 84);
 	int gap = scaled(s, 16);
@@ -122,27 +151,63 @@ void today_layout_compute(struct today_layout *l, struct text *t, const struct t
 		int nav_h = scaled(s, 64);
 		l->notes_button = (SDL_Rect){ margin, l->chip[0].y - gap - nav_h, cw, nav_h };
 		l->hug_button = (SDL_Rect){ margin + cw + gap, l->notes_button.y, cw, nav_h };
-		l->status = (SDL_Rect){ margin, l->notes_button.y - gap - status_h, inner, status_h };
-		bottom = l->status.y - gap;
+		/* the status is the way into the history: a quiet pill, centred */
+		int pill_h = status_h + scaled(s, 22);
+		int sw = m->status ? text_width(t, FACE_REGULAR, l->status_px, m->status, strlen(m->status)) : 0;
+		if (sw + scaled(s, 56) > inner && m->status_short) {
+			l->status_short = true;
+			sw = text_width(t, FACE_REGULAR, l->status_px, m->status_short, strlen(m->status_short));
+		}
+		int pw = sw + scaled(s, 56);
+		if (pw > inner)
+			pw = inner;
+		l->history_button = (SDL_Rect){ margin + (inner - pw) / 2, l->notes_button.y - gap - pill_h, pw, pill_h };
+		l->status = (SDL_Rect){ l->history_button.x + scaled(s, 20), l->history_button.y + (pill_h - status_h) / 2,
+		                        pw - scaled(s, 56), status_h };
+		bottom = l->history_button.y - gap;
 	} else {
 		int cw = (int)fminf((float)scaled(s, 262), (inner - gap) * 0.36f);
 		l->chip[0] = (SDL_Rect){ margin, bottom - chip_h, cw, chip_h };
 		l->chip[1] = (SDL_Rect){ margin + cw + gap, bottom - chip_h, cw, chip_h };
-		/* Notes and Hug beside the chips; the status moves up to the label's line */
+		/* Notes and Hug beside the chips */
 		int nx = l->chip[1].x + cw + gap;
 		int nw = (margin + inner - nx - gap) / 2;
 		l->notes_button = (SDL_Rect){ nx, l->chip[0].y, nw, chip_h };
 		l->hug_button = (SDL_Rect){ nx + nw + gap, l->chip[0].y, nw, chip_h };
+		/* the status beside the date, in a quiet pill that opens the
+		 * history; shorter words when the long ones do not fit */
+		int date_w = m->date ? text_width(t, FACE_REGULAR, l->date_px, m->date, strlen(m->date)) : 0;
+		int pad = scaled(s, 14), arrow = scaled(s, 16);
+		int room = l->settings.x - scaled(s, 10) - (margin + date_w + scaled(s, 20)) - 2 * pad - arrow;
 		int sw = m->status ? text_width(t, FACE_REGULAR, l->status_px, m->status, strlen(m->status)) : 0;
-		if (sw > inner / 2)
-			sw = inner / 2;
-		l->status = (SDL_Rect){ margin + inner - sw, l->label.y + (l->label.h - status_h) / 2, sw, status_h };
-		l->label.w = inner - sw - gap;
+		if (sw > room && m->status_short) {
+			l->status_short = true;
+			sw = text_width(t, FACE_REGULAR, l->status_px, m->status_short, strlen(m->status_short));
+		}
+		if (sw > room)
+			sw = room > 0 ? room : 0;
+		int pw = sw + 2 * pad + arrow;
+		int ph = l->settings.h;
+		l->history_button = (SDL_Rect){ l->settings.x - scaled(s, 10) - pw, l->settings.y, pw, ph };
+		l->status = (SDL_Rect){ l->history_button.x + pad, l->history_button.y + (ph - status_h) / 2, sw, status_h };
+		l->date.w = l->history_button.x - margin - scaled(s, 10);
 		bottom = l->chip[0].y - scaled(s, 18);
 	}
 
-	/* the newest notes, small, between the moment and the chips */
-	if (m->n_notes > 0) {
+	/* the Sunday card takes the notes' place */
+	if (m->reflection && *m->reflection) {
+		l->note_px = scaled(s, 18);
+		l->note_meta_px = scaled(s, 14);
+		int pad = scaled(s, 8);
+		/* "YOUR WEEK" in a column of its own, the lines beside it */
+		l->reflection_title_w = text_width(t, FACE_BOLD, l->note_meta_px, "YOUR WEEK", 9) + 2 * pad;
+		int lines = lines_for(t, FACE_REGULAR, l->note_px, inner - l->reflection_title_w - pad, m->reflection);
+		if (lines > 3)
+			lines = 3;
+		int rh = lines * text_line_height(t, FACE_REGULAR, l->note_px) + 2 * pad;
+		l->reflection = (SDL_Rect){ margin, bottom - rh, inner, rh };
+		bottom -= rh + scaled(s, 12);
+	} else if (m->n_notes > 0) {
 		l->note_px = scaled(s, 20);
 		l->note_meta_px = scaled(s, 14);
 		int nh = text_line_height(t, FACE_BOLD, l->note_px) + text_line_height(t, FACE_REGULAR, l->note_meta_px) +
@@ -198,6 +263,9 @@ SDL_Rect today_layout_target(const struct today_layout *l, enum today_target tg)
 	case TODAY_NOTES_BUTTON: return l->notes_button;
 	case TODAY_HUG_BUTTON: return l->hug_button;
 	case TODAY_SETTINGS: return l->settings;
+	case TODAY_HISTORY_BUTTON: return l->history_button;
+	case TODAY_RAIN: return l->rain;
+	case TODAY_REFLECTION: return l->reflection;
 	default:
 		if (tg >= TODAY_NOTE0 && tg < TODAY_NOTE0 + TODAY_NOTES)
 			return l->note[tg - TODAY_NOTE0];
@@ -250,10 +318,43 @@ static void draw_mini_note(struct text *t, struct shapes *sh, const struct today
 	draw_mini_meta(t, l, n, b.x + pad, y, w);
 }
 
-static void draw_nav(struct text *t, struct shapes *sh, const struct today_layout *l)
+/* The Sunday card: "YOUR WEEK" and the week in a few lines. */
+static void draw_reflection(SDL_Renderer *r, struct text *t, struct shapes *sh, const struct today_layout *l,
+                            const struct today_model *m)
+{
+	float s = l->unit_px / 100.0f;
+	SDL_Rect b = l->reflection;
+	int radius = scaled(s, 10), pad = scaled(s, 8);
+	shapes_draw(sh, SHAPE_ROUND_RECT, (SDL_Rect){ b.x + 2, b.y + 3, b.w, b.h }, radius, 0, THEME_SHADOW);
+	shapes_draw(sh, SHAPE_ROUND_RECT, b, radius, 0, THEME_CARD);
+	int y = b.y + pad;
+	int first = text_line_height(t, FACE_REGULAR, l->note_px);
+	int th = text_line_height(t, FACE_BOLD, l->note_meta_px);
+	text_draw(t, FACE_BOLD, l->note_meta_px, THEME_HEART, b.x + pad, y + (first - th) * 2 / 3, "YOUR WEEK", 9);
+	int x = b.x + l->reflection_title_w;
+	SDL_RenderSetClipRect(r, &b);
+	text_draw_wrapped(t, FACE_REGULAR, l->note_px, THEME_INK, x, y, b.x + b.w - pad - x, 0, m->reflection);
+	SDL_RenderSetClipRect(r, NULL);
+}
+
+static void draw_nav(struct text *t, struct shapes *sh, const struct today_layout *l,
+                     const struct today_model *m)
 {
 	float s = l->unit_px / 100.0f;
 	widget_button(t, sh, l->notes_button, "Notes", l->button_px, WIDGET_QUIET, THEME_INK, false);
+	/* the status pill: a thin line and a "›" say it opens something */
+	SDL_Rect hb = l->history_button;
+	if (hb.w > 0) {
+		shapes_draw(sh, SHAPE_ROUND_RECT, hb, hb.h / 2, 0, THEME_CARD);
+		shapes_draw(sh, SHAPE_RING_RECT, hb, hb.h / 2, hb.h / 28 > 1 ? hb.h / 28 : 1, THEME_LINE);
+		const char *more = "\xE2\x80\xBA";
+		int ah = text_line_height(t, FACE_BOLD, l->status_px);
+		int aw = text_width(t, FACE_BOLD, l->status_px, more, 3);
+		text_draw(t, FACE_BOLD, l->status_px, THEME_MUTED, hb.x + hb.w - aw - scaled(s, 16),
+		          hb.y + (hb.h - ah) / 2, more, 3);
+	}
+	if (l->rain.w > 0)
+		widget_button(t, sh, l->rain, m->rain, l->label_px, WIDGET_QUIET, THEME_INK, false);
 	SDL_Rect b = l->hug_button;
 	int radius = b.h / 4 < 24 ? b.h / 4 : 24;
 	shapes_draw(sh, SHAPE_ROUND_RECT, b, radius, 0, THEME_CARD);
@@ -325,7 +426,7 @@ void today_view_draw(SDL_Renderer *r, struct text *t, struct shapes *sh,
 {
 	float s = l->unit_px / 100.0f;
 	bool both = m->partner[0].done && m->partner[1].done;
-	SDL_Color bg = both ? THEME_PAPER_WARM : THEME_PAPER;
+	SDL_Color bg = both ? THEME_PAPER_WARM : m->nudge ? THEME_PAPER_EVENING : THEME_PAPER;
 	SDL_SetRenderDrawColor(r, bg.r, bg.g, bg.b, 0xFF);
 	SDL_RenderClear(r);
 
@@ -358,22 +459,20 @@ void today_view_draw(SDL_Renderer *r, struct text *t, struct shapes *sh,
 	text_draw_wrapped(t, FACE_BOLD, l->moment_px, THEME_INK, l->moment.x, l->moment.y, l->moment.w, 0,
 	                  m->moment);
 	if (m->why && *m->why)
-		text_draw_wrapped(t, FACE_ITALIC, l->why_px, THEME_MUTED, l->why.x, l->why.y, l->why.w, 0,
-		                  m->why);
+		text_draw_wrapped(t, FACE_ITALIC, l->why_px, m->promise ? THEME_PROMISE : THEME_MUTED, l->why.x,
+		                  l->why.y, l->why.w, 0, m->why);
 
 	for (int i = 0; i < 2; i++)
 		draw_chip(r, t, sh, l, m, i);
 
-	if (m->status && *m->status) {
-		if (l->h > l->w)
-			text_draw_wrapped(t, FACE_REGULAR, l->status_px, THEME_MUTED, l->status.x, l->status.y,
-			                  l->status.w, 1, m->status);
-		else
-			widget_text_fit(t, FACE_REGULAR, l->status_px, THEME_MUTED, l->status.x, l->status.y,
-			                l->status.w, m->status);
-	}
+	draw_nav(t, sh, l, m);
+	const char *status = l->status_short ? m->status_short : m->status;
+	if (status && *status)
+		widget_text_fit(t, FACE_REGULAR, l->status_px, THEME_MUTED, l->status.x, l->status.y, l->status.w,
+		                status);
 	for (int i = 0; i < m->n_notes && i < TODAY_NOTES; i++)
 		if (l->note[i].w > 0)
 			draw_mini_note(t, sh, l, l->note[i], &m->notes[i]);
-	draw_nav(t, sh, l);
+	if (l->reflection.w > 0)
+		draw_reflection(r, t, sh, l, m);
 }

@@ -7,6 +7,7 @@
 
 #include <SDL.h>
 #include <stdbool.h>
+#include <stdint.h>
 
 #include "core/config.h"
 #include "ui/note_card.h"
@@ -27,7 +28,12 @@ struct today_model {
 		struct rgb color;
 		bool done;
 	} partner[2];
-	const char *status;      /* "3 of the last 7 days" */
+	const char *status;      /* "3 of the last 7 days · 2 hugs today, 5 this week" */
+	const char *status_short;/* the same when that does not fit: "3 of 7 days · ..." */
+	const char *rain;        /* the rain-check button's label, NULL when not offered */
+	const char *promise;     /* a rain check's promise, shown in place of the why */
+	bool nudge;              /* the evening nudge: a warmer screen */
+	const char *reflection;  /* the Sunday card (in place of the notes), or NULL */
 	const char *celebration; /* shown when both are done, else NULL */
 	const char *notice;      /* a problem to tell about, or NULL */
 	int n_notes;             /* newest notes shown (0..TODAY_NOTES) */
@@ -38,6 +44,7 @@ struct today_model {
 enum today_target {
 	TODAY_NONE = -1,
 	TODAY_CHIP_A, TODAY_CHIP_B, TODAY_NOTICE, TODAY_NOTES_BUTTON, TODAY_HUG_BUTTON, TODAY_SETTINGS,
+	TODAY_HISTORY_BUTTON, TODAY_RAIN, TODAY_REFLECTION,
 	TODAY_NOTE0, /* then one per note shown */
 	TODAY_TARGET_COUNT = TODAY_NOTE0 + TODAY_NOTES
 };
@@ -46,13 +53,20 @@ struct today_layout {
 	int w, h;
 	int unit_px;             /* 1/100 of the scale unit, for spacing */
 	SDL_Rect date, clock, notice, label, moment, why, chip[2], status;
-	SDL_Rect notes_button, hug_button, settings;
+	SDL_Rect notes_button, hug_button, history_button, settings, rain, reflection;
+	bool status_short;       /* the long status did not fit */
+	int reflection_title_w;  /* the Sunday card's "YOUR WEEK" column */
 	SDL_Rect note[TODAY_NOTES];  /* w = 0 when not shown */
 	int note_px, note_meta_px, button_px;
 	int date_px, label_px, moment_px, why_px, name_px, chip_sub_px, status_px;
 	int moment_lines, why_lines;
 	bool moment_fits;        /* false only when even the smallest size overflows */
 };
+
+/* A digest of everything in m the layout depends on: when it changes, the
+ * screen must be laid out again (the clock and the notes' ages do not
+ * count). */
+uint64_t today_model_key(const struct today_model *m);
 
 /* Lays the screen out for a w x h picture. */
 void today_layout_compute(struct today_layout *l, struct text *t, const struct today_model *m,

@@ -313,5 +313,52 @@ check "the colour chosen is kept" [ "$(sql "$DB" "SELECT value FROM settings WHE
 rc=$(run_script "$DB" "200 quit" "$TMP/none.conf")
 check "a second start goes straight to today" sh -c "! grep -q 'screen: welcome' '$TMP/log'"
 
+# 15. history and a rain check: six days behind us, two hugs today; the
+#     history screen counts this week from the rows, "Not today?" records a
+#     48-hour promise, and the next moment done keeps it
+DB=$TMP/hist.db
+run_script "$DB" "100 quit" >/dev/null
+sql "$DB" "WITH RECURSIVE d(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM d WHERE n < 6)
+INSERT INTO moment_done (day, moment_id, partner, done_at)
+  SELECT date('now', 'localtime', '-' || n || ' days'), 'x', 0, 1 FROM d;
+INSERT INTO hugs (day, started_at, duration_ms) VALUES
+  (date('now', 'localtime'), 1, 30000), (date('now', 'localtime'), 2, 30000),
+  (date('now', 'localtime', '-1 days'), 3, 30000);
+INSERT INTO hugs (day, started_at, duration_ms, completed) VALUES (date('now', 'localtime'), 4, 5000, 0);"
+monday="date('now', 'localtime', 'weekday 0', '-6 days')"
+week_days=$(sql "$DB" "SELECT count(DISTINCT day) FROM moment_done WHERE day >= $monday")
+week_hugs=$(sql "$DB" "SELECT count(*) FROM hugs WHERE completed = 1 AND day >= $monday")
+case $week_days in 0) want="A new week" ;; 1) want="1 day with a moment" ;; *) want="$week_days days with a moment" ;; esac
+rc=$(run_script "$DB" "200 tap-at history
+400 tap-at back
+500 tap-at rain
+700 tap-at rain-b
+900 tap-chip 0
+1100 quit")
+check "history run exits 0" [ "$rc" = 0 ]
+check "today counts hugs today and this week (a cut-short one not)" \
+	grep -q "today: 6 of the last 7 days  ·  2 hugs today, $week_hugs this week" "$TMP/log"
+check "the history screen counts this week from the rows" grep -q "screen: history ($want," "$TMP/log"
+check "the rain check is saved" grep -q "saved: rain check 1 by B" "$TMP/log"
+check "a rain check is a 48-hour promise on today's moment" \
+	[ "$(sql "$DB" "SELECT partner, promise_until - taken_at, moment_id = (SELECT moment_id FROM moment_shown WHERE day = rain_checks.day) FROM rain_checks")" = "1|172800|1" ]
+check "today shows the promise until a moment is done" grep -q "today: .*(rain check)" "$TMP/log"
+check "the next moment done keeps it" \
+	[ "$(sql "$DB" "SELECT count(*) FROM rain_checks WHERE kept_at >= taken_at")" = 1 ]
+check "and the promise leaves the screen" sh -c "tail -n 3 '$TMP/log' | grep -q 'today: All of the last 7 days' && ! tail -n 3 '$TMP/log' | grep -q '(rain check)'"
+
+# 16. a whole hug: recorded, chimed (allowed at night here, so the test does
+#     not depend on the hour), and counted on the today screen
+printf "[hug]\nseconds = 20\nchime_at_night = yes\n$NAMES" > "$TMP/hug.conf"
+DB=$TMP/hug2.db
+rc=$(run_script "$DB" "200 key h
+20900 tap 0.5 0.5
+21400 quit" "$TMP/hug.conf")
+check "hug run exits 0" [ "$rc" = 0 ]
+check "the hug is saved" grep -q "saved: hug 20 s" "$TMP/log"
+check "it chimes at the end" grep -q "hug: chime" "$TMP/log"
+check "one completed hug of 20 s" [ "$(sql "$DB" "SELECT count(*) || ' ' || duration_ms || ' ' || planned_ms FROM hugs WHERE completed = 1")" = "1 20000 20000" ]
+check "today then says 1 hug today" grep -q "today: .*1 hug today, 1 this week" "$TMP/log"
+
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]

@@ -56,14 +56,16 @@ static struct today_model model_make(void)
 	m.partner[0].color = TERRACOTTA;
 	m.partner[1].name = "Sam";
 	m.partner[1].color = OCEAN;
-	m.status = "Moments on 3 of the last 7 days";
+	m.status = "3 of the last 7 days  \xC2\xB7  2 hugs today, 5 this week";
+	m.status_short = "3 of 7 days \xC2\xB7 \xE2\x99\xA5 2 today, 5 this week";
+	m.rain = "Not today?";
 	m.celebration = "You both did it today";
 	m.notice = NULL;
 	return m;
 }
 
 /* The rectangles that must be on screen and apart; returns their count. */
-#define LAYOUT_RECTS (12 + TODAY_NOTES)
+#define LAYOUT_RECTS (14 + TODAY_NOTES)
 
 static int layout_rects(const struct today_layout *l, const struct today_model *m,
                         struct named_rect out[LAYOUT_RECTS])
@@ -76,7 +78,12 @@ static int layout_rects(const struct today_layout *l, const struct today_model *
 	out[n++] = (struct named_rect){ "why", l->why };
 	out[n++] = (struct named_rect){ "chip0", l->chip[0] };
 	out[n++] = (struct named_rect){ "chip1", l->chip[1] };
-	out[n++] = (struct named_rect){ "status", l->status };
+	out[n++] = (struct named_rect){ "status pill", l->history_button };
+	if (m->rain)
+		out[n++] = (struct named_rect){ "rain check", l->rain };
+	if (m->reflection)
+		out[n++] = (struct named_rect){ "sunday card", (SDL_Rect){ l->reflection.x, l->reflection.y,
+		                                                          l->reflection.w + 3, l->reflection.h + 4 } };
 	out[n++] = (struct named_rect){ "notes button", l->notes_button };
 	out[n++] = (struct named_rect){ "hug button", l->hug_button };
 	out[n++] = (struct named_rect){ "settings", l->settings };
@@ -164,8 +171,23 @@ static void layout_check(const struct today_layout *l, struct text *t, const str
 	CHECK(text_width(t, FACE_REGULAR, l->date_px, m->date, strlen(m->date)) <= l->date.w);
 	CHECK(text_width(t, FACE_BOLD, l->date_px, m->clock, strlen(m->clock)) <= l->clock.w);
 	CHECK(text_width(t, FACE_BOLD, l->label_px, m->label, strlen(m->label)) <= l->label.w);
-	int sl = wrap_check(t, FACE_REGULAR, l->status_px, l->status.w, m->status, "status", tag);
-	CHECK(sl * text_line_height(t, FACE_REGULAR, l->status_px) <= l->status.h);
+	/* the status in its pill on one line, the long words when they fit */
+	const char *status = l->status_short ? m->status_short : m->status;
+	int sw = text_width(t, FACE_REGULAR, l->status_px, status, strlen(status));
+	if (sw > l->status.w)
+		fprintf(stderr, "%s: status '%s' is %d px, its box %d\n", tag, status, sw, l->status.w);
+	CHECK(sw <= l->status.w);
+	CHECK(l->status_short == (text_width(t, FACE_REGULAR, l->status_px, m->status, strlen(m->status)) >
+	                          l->status.w + (l->status_short ? 0 : 1) * 100000));
+	SDL_Rect in_pill = l->status;
+	CHECK(SDL_HasIntersection(&in_pill, &l->history_button));
+	CHECK(l->status.x >= l->history_button.x && l->status.x + l->status.w <= l->history_button.x + l->history_button.w);
+	if (m->rain) {
+		/* the rain check's label fits its button, on the label's line */
+		CHECK(text_width(t, FACE_BOLD, l->label_px, m->rain, strlen(m->rain)) < l->rain.w);
+		CHECK(l->rain.y < l->label.y + l->label.h && l->rain.y + l->rain.h > l->label.y);
+		CHECK(l->label.x + l->label.w <= l->rain.x);
+	}
 	if (m->notice && *m->notice) {
 		/* all of the notice is shown, not cut at the edge of its box */
 		int nl = wrap_check(t, FACE_REGULAR, l->label_px, l->notice.w, m->notice, "notice", tag);
@@ -350,6 +372,49 @@ static void draw_check(struct screen *s, struct today_model m, const char *tag)
 	}
 	m.partner[0].name = "Alexandra";
 	m.partner[1].name = "Sam";
+
+	/* the evening nudge: a warmer paper, the same places */
+	m.partner[0].done = m.partner[1].done = false;
+	m.nudge = true;
+	today_layout_compute(&l, s->t, &m, s->w, s->h);
+	snprintf(what, sizeof what, "%s, evening", tag);
+	layout_check(&l, s->t, &m, s->w, s->h, what);
+	CHECK_EQ_INT(screen_draw(s, &l, &m), 0);
+	CHECK(color_near(pixel_at(s, 2, 2), THEME_PAPER_EVENING, 2));
+	CHECK(!color_near(pixel_at(s, 2, 2), THEME_PAPER, 2));
+	CHECK_EQ_INT(stray_pixels(s, &l, &m, THEME_PAPER_EVENING, what), 0);
+	m.nudge = false;
+
+	/* a rain check's promise is drawn where the why was, in its own ink */
+	m.promise = "Sam took a rain check. Time for each other by Wednesday evening.";
+	m.why = m.promise;
+	m.rain = NULL;
+	today_layout_compute(&l, s->t, &m, s->w, s->h);
+	snprintf(what, sizeof what, "%s, promise", tag);
+	layout_check(&l, s->t, &m, s->w, s->h, what);
+	CHECK_EQ_INT(l.rain.w, 0);
+	CHECK_EQ_INT(screen_draw(s, &l, &m), 0);
+	CHECK(share_near(s, l.why, THEME_PROMISE, 24) > 0.01);
+	CHECK(share_near(s, l.why, THEME_MUTED, 10) < 0.002);
+	CHECK_EQ_INT(stray_pixels(s, &l, &m, THEME_PAPER, what), 0);
+	m.promise = NULL;
+	m.why = WHY;
+	m.rain = "Not today?";
+
+	/* the Sunday card in the notes' place, inked, with the heart-red title */
+	m.reflection = "5 days with a moment this week. 3 together, and 4 hugs and 2 notes. "
+	               "What you did most: touch.";
+	today_layout_compute(&l, s->t, &m, s->w, s->h);
+	snprintf(what, sizeof what, "%s, sunday", tag);
+	layout_check(&l, s->t, &m, s->w, s->h, what);
+	CHECK(l.reflection.w > 0 && l.reflection.y >= l.why.y + l.why.h);
+	CHECK(l.reflection.y + l.reflection.h <= l.chip[0].y);
+	CHECK_EQ_INT(screen_draw(s, &l, &m), 0);
+	CHECK(share_near(s, l.reflection, THEME_INK, 24) > 0.01);
+	CHECK(share_near(s, l.reflection, THEME_HEART, 24) > 0.0005);
+	CHECK_EQ_INT(today_layout_hit(&l, l.reflection.x + 5, l.reflection.y + 5), TODAY_REFLECTION);
+	CHECK_EQ_INT(stray_pixels(s, &l, &m, THEME_PAPER, what), 0);
+	m.reflection = NULL;
 
 	/* a notice: drawn on its own tinted box, the rest still in place */
 	m.partner[0].done = true;

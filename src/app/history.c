@@ -1,0 +1,264 @@
+/* app/history.c: the history screen, read from the store when it opens. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/app.h"
+#include "core/calendar.h"
+#include "core/ritual.h"
+#include "platform/log.h"
+
+static const char *const MONTHS[12] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
+	                                "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+
+/* The store's days as history days, with each moment's category. */
+static struct history_day *read_days(struct app *a, int32_t from, int32_t to, size_t *n)
+{
+	size_t count = (size_t)(to - from + 1);
+	struct store_day *sd = calloc(count, sizeof *sd);
+	struct history_day *hd = calloc(count, sizeof *hd);
+	if (!sd || !hd || store_history_range(a->store, from, to, sd) != 0) {
+		if (sd && hd)
+			log_write(LOG_PRIO_WARNING, "store: %s", store_last_error(a->store));
+		free(sd);
+		free(hd);
+		*n = 0;
+		return NULL;
+	}
+	for (size_t i = 0; i < count; i++) {
+		int k = sd[i].moment_id[0] ? library_find(&a->lib, sd[i].moment_id) : -1;
+		hd[i] = (struct history_day){
+			.day = sd[i].day,
+			.done = { sd[i].done[0], sd[i].done[1] },
+			.category = k >= 0 ? (int)a->lib.items[k].category : -1,
+			.hugs = sd[i].hugs,
+			.notes = sd[i].notes,
+			.rain_checks = sd[i].rain_checks,
+		};
+	}
+	free(sd);
+	*n = count;
+	return hd;
+}
+
+static const char *plural(int n, const char *one, const char *many)
+{
+	return n == 1 ? one : many;
+}
+
+/* The week's three lines for `today` (its Monday to today). */
+static void week_lines(struct app *a, const struct history_day *days, size_t n, int32_t today,
+                       char lines[3][96])
+{
+	struct history_week w;
+	history_week_sum(days, n, history_week_start(today), today, &w);
+	history_reflection(&w, w.top_category >= 0 ? library_category_title(w.top_category) : NULL, lines);
+	(void)a;
+}
+
+bool history_reflection_now(struct app *a, time_t now, char lines[3][96])
+{
+	struct tm tm;
+	localtime_r(&now, &tm);
+	if (!ritual_reflection_time(&tm))
+		return false;
+	int32_t today = a->today.day;
+	int32_t mon = history_week_start(today);
+	size_t n;
+	struct history_day *days = read_days(a, mon, today, &n);
+	if (!days)
+		return false;
+	week_lines(a, days, n, today, lines);
+	free(days);
+	return true;
+}
+
+static void fill_calendar(struct history_screen *hs, const struct history_day *days, int32_t start,
+                          int32_t today)
+{
+	struct history_model *m = &hs->model;
+	for (int i = 0; i < HISTORY_CELLS; i++) {
+		int32_t day = start + i;
+		struct history_cell *c = &m->cell[i];
+		memset(c, 0, sizeof *c);
+		c->future = day > today;
+		c->today = day == today;
+		if (c->future)
+			continue;
+		const struct history_day *d = &days[i];
+		c->mark = history_day_mark(d);
+		c->who = d->done[1] && !d->done[0];
+		c->hug = d->hugs > 0;
+		c->note = d->notes > 0;
+		c->rain_check = d->rain_checks > 0;
+	}
+	for (int wk = 0; wk < HISTORY_WEEKS; wk++) {
+		m->week_label[wk] = NULL;
+		for (int d = 0; d < 7; d++) {
+			int y, mo, md;
+			calendar_ymd_from_day(start + wk * 7 + d, &y, &mo, &md);
+			if (md == 1 || (wk == 0 && d == 0)) {
+				snprintf(hs->labels[wk], sizeof hs->labels[wk], "%s", MONTHS[mo - 1]);
+				m->week_label[wk] = hs->labels[wk];
+				break;
+			}
+		}
+	}
+}
+
+static void fill_numbers(struct app *a, struct history_screen *hs, const struct history_day *all, size_t n,
+                         int32_t today, time_t now)
+{
+	struct history_model *m = &hs->model;
+	struct history_week w, last;
+	int32_t mon = history_week_start(today);
+	history_week_sum(all, n, mon, today, &w);
+	history_week_sum(all, n, mon - 7, mon - 1, &last);
+	if (w.days > 0)
+		snprintf(hs->week_value, sizeof hs->week_value, "%d %s with a moment", w.days,
+		         plural(w.days, "day", "days"));
+	else
+		snprintf(hs->week_value, sizeof hs->week_value, "A new week");
+	if (w.days == 0 && last.days > 0)
+		snprintf(hs->week_detail, sizeof hs->week_detail, "Last week: %d %s with a moment", last.days,
+		         plural(last.days, "day", "days"));
+	else if (w.days == 0)
+		snprintf(hs->week_detail, sizeof hs->week_detail, "Every day is a fresh start");
+	else
+		history_compare(&w, &last, hs->week_detail, sizeof hs->week_detail);
+	if (hs->week_detail[0] >= 'a' && hs->week_detail[0] <= 'z')
+		hs->week_detail[0] = (char)(hs->week_detail[0] - 'a' + 'A');
+	m->week_value = hs->week_value;
+	m->week_detail = hs->week_detail;
+
+	struct history_streak st;
+	history_streak(all, n, today, &st);
+	if (st.good_weeks == 0) {
+		snprintf(hs->good_value, sizeof hs->good_value, "Your first is ahead");
+		snprintf(hs->good_detail, sizeof hs->good_detail, "A good week has %d days with a moment",
+		         HISTORY_GOOD_WEEK_DAYS);
+	} else {
+		snprintf(hs->good_value, sizeof hs->good_value, "%d good %s", st.good_weeks,
+		         plural(st.good_weeks, "week", "weeks"));
+		if (st.current_run >= 2 && st.current_run == st.longest_run)
+			snprintf(hs->good_detail, sizeof hs->good_detail, "%d in a row: your longest run yet",
+			         st.current_run);
+		else if (st.current_run >= 2)
+			snprintf(hs->good_detail, sizeof hs->good_detail, "%d in a row now; the longest run %d",
+			         st.current_run, st.longest_run);
+		else
+			snprintf(hs->good_detail, sizeof hs->good_detail, "The longest run: %d in a row",
+			         st.longest_run);
+	}
+	m->good_value = hs->good_value;
+	m->good_detail = hs->good_detail;
+
+	int days = 0, both = 0, hugs = 0, notes = 0;
+	for (size_t i = 0; i < n; i++) {
+		days += all[i].done[0] || all[i].done[1];
+		both += all[i].done[0] && all[i].done[1];
+		hugs += all[i].hugs;
+		notes += all[i].notes;
+	}
+	snprintf(hs->totals, sizeof hs->totals, "%d %s with a moment, %d together \xC2\xB7 %d %s \xC2\xB7 %d %s",
+	         days, plural(days, "day", "days"), both, hugs, plural(hugs, "hug", "hugs"), notes,
+	         plural(notes, "note", "notes"));
+	m->totals = hs->totals;
+
+	int counts[CAT_COUNT];
+	m->favourites = NULL;
+	if (history_top_categories(all, n, counts, CAT_COUNT) >= 0) {
+		/* the three most done, most first */
+		size_t used = 0;
+		hs->favourites[0] = '\0';
+		for (int k = 0; k < 3; k++) {
+			int best = -1;
+			for (int c = 0; c < CAT_COUNT; c++)
+				if (counts[c] > 0 && (best < 0 || counts[c] > counts[best]))
+					best = c;
+			if (best < 0)
+				break;
+			const char *title = library_category_title((enum moment_category)best);
+			int wrote = snprintf(hs->favourites + used, sizeof hs->favourites - used, "%s%c%s (%d)",
+			                     k ? ", " : "", k ? title[0] : (char)(title[0] - 'a' + 'A'), title + 1,
+			                     counts[best]);
+			if (wrote > 0 && (size_t)wrote < sizeof hs->favourites - used)
+				used += (size_t)wrote;
+			counts[best] = 0;
+		}
+		m->favourites = hs->favourites;
+	}
+
+	struct tm tm;
+	localtime_r(&now, &tm);
+	for (int i = 0; i < 3; i++)
+		m->reflection[i] = NULL;
+	if (ritual_reflection_time(&tm)) {
+		week_lines(a, all, n, today, hs->reflection);
+		for (int i = 0; i < 3; i++)
+			m->reflection[i] = hs->reflection[i];
+	}
+}
+
+/* Everything from the first day anything was kept (at most the store's
+ * range), so good weeks and totals cover the whole history. */
+static void load(struct app *a, time_t now)
+{
+	struct history_screen *hs = &a->history;
+	int32_t today = a->today.day;
+	int32_t start = history_calendar_start(today);
+	int32_t first = start;
+	if (store_history_first_day(a->store, &first) != 1 || first > start)
+		first = start;
+	if (today - first >= STORE_HISTORY_MAX_DAYS)
+		first = today - STORE_HISTORY_MAX_DAYS + 1;
+	size_t n;
+	struct history_day *all = read_days(a, first, today + 6, &n); /* to the calendar's last Sunday */
+	memset(&hs->model, 0, sizeof hs->model);
+	hs->model.color[0] = a->cfg.partner[0].color;
+	hs->model.color[1] = a->cfg.partner[1].color;
+	snprintf(hs->title, sizeof hs->title, "The last %d weeks", HISTORY_WEEKS);
+	hs->model.title = hs->title;
+	hs->model.pressed = -1;
+	if (all) {
+		fill_calendar(hs, all + (start - first), start, today);
+		fill_numbers(a, hs, all, n, today, now);
+	} else {
+		app_set_notice(a, NOTICE_SAVE, "The history could not be read.");
+		fill_calendar(hs, (struct history_day[HISTORY_CELLS]){ { 0 } }, start, start - 1);
+	}
+	free(all);
+	hs->day = today;
+	hs->loaded = true;
+}
+
+void history_open(struct app *a)
+{
+	time_t now = (time_t)(app_wall_ms() / 1000);
+	today_refresh(a, now);
+	load(a, now);
+	a->screen = SCREEN_HISTORY;
+	a->pressed = -1;
+	a->dirty = true;
+	log_write(LOG_PRIO_INFO, "screen: history (%s, %s)", a->history.week_value, a->history.good_value);
+}
+
+void history_draw(struct app *a)
+{
+	struct history_screen *hs = &a->history;
+	time_t now = (time_t)(app_wall_ms() / 1000);
+	if (!hs->loaded || hs->day != a->today.day)
+		load(a, now); /* open across midnight: the calendar moves on */
+	hs->model.pressed = a->pressed;
+	struct history_layout l;
+	history_layout_compute(&l, a->display.lw, a->display.lh);
+	history_view_draw(a->display.r, a->text, a->shapes, &l, &hs->model);
+}
+
+void history_pointer(struct app *a, int phase, int x, int y)
+{
+	struct history_layout l;
+	history_layout_compute(&l, a->display.lw, a->display.lh);
+	if (app_target_tap(a, phase, history_hit(&l, x, y)))
+		app_home(a);
+}
