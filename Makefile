@@ -33,7 +33,7 @@ bench: build
 	@bench/run.sh $(BUILD)
 
 # Renders every screen at the four screen sizes into docs/screenshots/.
-screenshots: build
+screenshots: test-deps build
 	@scripts/screenshots.sh $(BUILD) docs/screenshots
 
 clean:

@@ -1,6 +1,8 @@
 #!/bin/sh
 # Renders the screens at the four supported screen sizes, with one partner
-# done and a few notes, into a folder of PNG files (used by the README).
+# done and a few notes, three months of history, a rain check and a hug,
+# into a folder of PNG files (used by the README). Needs the sqlite3 shell
+# (scripts/install-deps.sh --test).
 # Usage: scripts/screenshots.sh [build-dir] [out-dir]
 set -eu
 BUILD=${1:-build}
@@ -69,5 +71,34 @@ SCRIPT
 	fi
 	"$BUILD/moments" --windowed "$size" --db "$TMP/db" --config "$TMP/moments.conf" \
 		--screenshot "$OUT/today-$size.png" 2>/dev/null
+	# the history: three months behind us from the fixture the tests use
+	# (its own names taken out, so the couple above is shown)
+	rm -f "$TMP/hist.db"*
+	"$BUILD/tests/history_fixture" "$TMP/hist.db" 7 3 "$(date +%F)" >/dev/null
+	sqlite3 "$TMP/hist.db" "DELETE FROM settings WHERE key LIKE 'partner_%'"
+	# a rain check and a hug on a fresh day
+	rm -f "$TMP/fresh.db"*
+	cat > "$TMP/script" <<SCRIPT
+100 tap-at history
+200 shot $OUT/history-$size.png
+300 quit
+SCRIPT
+	"$BUILD/moments" --windowed "$size" --db "$TMP/hist.db" --config "$TMP/moments.conf" \
+		--script "$TMP/script" 2>"$TMP/log"
+	cat > "$TMP/script" <<SCRIPT
+100 tap-at rain
+200 shot $OUT/rain-$size.png
+300 tap-at rain-b
+400 shot $OUT/promise-$size.png
+500 key h
+8000 shot $OUT/hug-$size.png
+8100 quit
+SCRIPT
+	"$BUILD/moments" --windowed "$size" --db "$TMP/fresh.db" --config "$TMP/moments.conf" \
+		--script "$TMP/script" 2>>"$TMP/log"
+	if grep -q "no target" "$TMP/log"; then
+		grep "no target" "$TMP/log" >&2
+		exit 1
+	fi
 	echo "$OUT/*-$size.png"
 done

@@ -2,6 +2,7 @@
 #include <stdio.h>
 
 #include "app/app.h"
+#include "app/commands.h"
 #include "core/cli.h"
 
 int main(int argc, char **argv)
@@ -13,9 +14,13 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	if (opt.help) {
-		fputs(CLI_USAGE, stdout);
+		fputs(cli_usage(&opt), stdout);
 		return 0;
 	}
+	if (opt.command == CLI_EXPORT)
+		return export_cmd_run(&opt, stdout, stderr);
+	if (opt.command == CLI_STATS)
+		return stats_cmd_run(&opt, stdout, stderr);
 	if (opt.version) {
 		printf("moments %s\n", MOMENTS_VERSION);
 		return 0;

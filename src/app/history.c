@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "app/app.h"
+#include "app/history_days.h"
 #include "core/calendar.h"
 #include "core/ritual.h"
 #include "platform/log.h"
@@ -11,33 +12,20 @@
 static const char *const MONTHS[12] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
 	                                "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
 
-/* The store's days as history days, with each moment's category. */
+/* The days from..to, or NULL (logged). *n is their count. */
 static struct history_day *read_days(struct app *a, int32_t from, int32_t to, size_t *n)
 {
-	size_t count = (size_t)(to - from + 1);
-	struct store_day *sd = calloc(count, sizeof *sd);
-	struct history_day *hd = calloc(count, sizeof *hd);
-	if (!sd || !hd || store_history_range(a->store, from, to, sd) != 0) {
-		if (sd && hd)
-			log_write(LOG_PRIO_WARNING, "store: %s", store_last_error(a->store));
-		free(sd);
+	struct store_day *sd = NULL;
+	struct history_day *hd = NULL;
+	*n = 0;
+	if (history_days_read(a->store, &a->lib, from, to, &sd, &hd) != 0) {
+		log_write(LOG_PRIO_WARNING, "store: %s", store_last_error(a->store));
 		free(hd);
-		*n = 0;
-		return NULL;
-	}
-	for (size_t i = 0; i < count; i++) {
-		int k = sd[i].moment_id[0] ? library_find(&a->lib, sd[i].moment_id) : -1;
-		hd[i] = (struct history_day){
-			.day = sd[i].day,
-			.done = { sd[i].done[0], sd[i].done[1] },
-			.category = k >= 0 ? (int)a->lib.items[k].category : -1,
-			.hugs = sd[i].hugs,
-			.notes = sd[i].notes,
-			.rain_checks = sd[i].rain_checks,
-		};
+		hd = NULL;
+	} else {
+		*n = (size_t)(to - from + 1);
 	}
 	free(sd);
-	*n = count;
 	return hd;
 }
 

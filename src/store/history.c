@@ -1,4 +1,5 @@
 /* store/history.c: the days behind us, and rain checks. */
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -88,19 +89,22 @@ int store_history_range(struct store *s, int32_t from_day, int32_t to_day, struc
 		{ "SELECT day, count(*) FROM rain_checks WHERE day BETWEEN ?1 AND ?2 GROUP BY day", put_rain },
 	};
 	/* one snapshot, so a write from the display between queries cannot
-	 * make the days disagree */
-	int rc = db_exec(s, "BEGIN");
+	 * make the days disagree (the caller's, when it has one open) */
+	bool own = sqlite3_get_autocommit(s->db) != 0;
+	int rc = own ? db_exec(s, "BEGIN") : SQLITE_OK;
 	if (rc != SQLITE_OK) {
 		db_set_error(s, "reading the history", rc);
 		return -1;
 	}
 	for (size_t i = 0; i < sizeof Q / sizeof Q[0]; i++) {
 		if (each_day(s, Q[i].sql, a, b, from_day, to_day, out, Q[i].fn) != 0) {
-			db_exec(s, "ROLLBACK");
+			if (own)
+				db_exec(s, "ROLLBACK");
 			return -1;
 		}
 	}
-	db_exec(s, "COMMIT");
+	if (own)
+		db_exec(s, "COMMIT");
 	s->error[0] = '\0';
 	return 0;
 }

@@ -96,8 +96,9 @@ struct store_day {
 };
 
 /* Fills out[0 .. to_day - from_day] with one entry per day in order (days
- * with nothing in them too). At most STORE_HISTORY_MAX_DAYS days. Returns
- * 0, or -1 (a range too long, or a failed read). */
+ * with nothing in them too), read in one snapshot (inside the caller's
+ * transaction when one is open). At most STORE_HISTORY_MAX_DAYS days.
+ * Returns 0, or -1 (a range too long, or a failed read). */
 #define STORE_HISTORY_MAX_DAYS 4000
 int store_history_range(struct store *s, int32_t from_day, int32_t to_day, struct store_day *out);
 

@@ -1,6 +1,7 @@
 /* UTF-8, word wrap, rotation of touch points, the command line. */
 #include <string.h>
 
+#include "core/calendar.h"
 #include "core/cli.h"
 #include "core/rotate.h"
 #include "core/text_wrap.h"
@@ -120,11 +121,85 @@ static void test_cli(void)
 	CHECK_EQ_STR(o.config, "/etc/x.conf");
 }
 
+/* moments export and moments stats: the command first, only its own
+ * options, checked values; everything else is a usage error. */
+static void test_cli_commands(void)
+{
+	struct cli_options o;
+	char err[256];
+	char *e1[] = { "moments", "export", "--format", "json", "--since", "2026-03-29", "--db", "h.db", NULL };
+	CHECK_EQ_INT(cli_parse(8, e1, &o, err, sizeof err), 0);
+	CHECK_EQ_INT(o.command, CLI_EXPORT);
+	CHECK_EQ_INT(o.format, CLI_FORMAT_JSON);
+	CHECK(o.has_since);
+	CHECK_EQ_INT(o.since_day, calendar_day_from_ymd(2026, 3, 29));
+	CHECK_EQ_STR(o.db, "h.db");
+	CHECK(cli_usage(&o) == CLI_EXPORT_USAGE);
+
+	char *e2[] = { "moments", "export", NULL };
+	CHECK_EQ_INT(cli_parse(2, e2, &o, err, sizeof err), 0);
+	CHECK_EQ_INT(o.command, CLI_EXPORT);
+	CHECK_EQ_INT(o.format, CLI_FORMAT_CSV);
+	CHECK(!o.has_since && o.db == NULL);
+
+	char *e3[] = { "moments", "export", "--help", NULL };
+	CHECK_EQ_INT(cli_parse(3, e3, &o, err, sizeof err), 0);
+	CHECK(o.help && o.command == CLI_EXPORT);
+	CHECK(strstr(cli_usage(&o), "--format csv|json") != NULL);
+
+	char *s1[] = { "moments", "stats", "--until", "2026-04-30", "--since", "2025-10-01", "--config", "c", NULL };
+	CHECK_EQ_INT(cli_parse(8, s1, &o, err, sizeof err), 0);
+	CHECK_EQ_INT(o.command, CLI_STATS);
+	CHECK(o.has_since && o.has_until);
+	CHECK_EQ_INT(o.until_day, calendar_day_from_ymd(2026, 4, 30));
+	CHECK_EQ_INT(o.since_day, calendar_day_from_ymd(2025, 10, 1));
+	CHECK_EQ_STR(o.config, "c");
+	CHECK(cli_usage(&o) == CLI_STATS_USAGE);
+
+	/* the display's help names both commands */
+	char *h[] = { "moments", "--help", NULL };
+	CHECK_EQ_INT(cli_parse(2, h, &o, err, sizeof err), 0);
+	CHECK(o.command == CLI_RUN && cli_usage(&o) == CLI_USAGE);
+	CHECK(strstr(CLI_USAGE, "moments export") && strstr(CLI_USAGE, "moments stats"));
+
+	/* usage errors, each with a message that says what is wrong */
+	struct {
+		int argc;
+		char *argv[6];
+		const char *says;
+	} bad[] = {
+		{ 4, { "moments", "export", "--format", "xml" }, "csv or json" },
+		{ 3, { "moments", "export", "--format" }, "needs a value" },
+		{ 4, { "moments", "export", "--since", "2026-02-30" }, "date like" },
+		{ 4, { "moments", "export", "--since", "29/03/2026" }, "date like" },
+		{ 4, { "moments", "export", "--since", "" }, "needs a value" },
+		{ 3, { "moments", "export", "--frobnicate" }, "unknown option '--frobnicate'" },
+		{ 4, { "moments", "export", "--windowed", "800x480" }, "not an option of moments export" },
+		{ 4, { "moments", "export", "--until", "2026-01-01" }, "not an option of moments export" },
+		{ 4, { "moments", "stats", "--format", "csv" }, "not an option of moments stats" },
+		{ 3, { "moments", "stats", "extra" }, "unexpected argument 'extra'" },
+		{ 4, { "moments", "--db", "x.db", "export" }, "the command comes first" },
+		{ 3, { "moments", "--since", "2026-01-01" }, "option of a command" },
+		{ 6, { "moments", "stats", "--since", "2026-02-01", "--until", "2026-01-01" }, "after --until" },
+		{ 2, { "moments", "exports" }, "unexpected argument 'exports'" },
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		err[0] = '\0';
+		int rc = cli_parse(bad[i].argc, bad[i].argv, &o, err, sizeof err);
+		CHECK_EQ_INT(rc, -1);
+		if (!strstr(err, bad[i].says))
+			fprintf(stderr, "case %zu: '%s' does not say '%s'\n", i, err, bad[i].says);
+		CHECK(strstr(err, bad[i].says) != NULL);
+		CHECK(strchr(err, '\n') == NULL);
+	}
+}
+
 int main(void)
 {
 	test_utf8();
 	test_wrap();
 	test_rotate();
 	test_cli();
+	test_cli_commands();
 	return harness_report();
 }
