@@ -218,6 +218,7 @@ int app_init(struct app *a, const struct cli_options *opt)
 {
 	memset(a, 0, sizeof *a);
 	a->opt = *opt;
+	notify_open(&a->notify, app_mono_ms());
 	a->today.day = INT32_MIN;
 	a->today.moment = -1;
 	a->first_frame_ms = -1;
@@ -339,6 +340,7 @@ void app_fini(struct app *a)
 	if (TTF_WasInit())
 		TTF_Quit();
 	SDL_Quit();
+	notify_close(&a->notify);
 	wake_free(a->wake); /* last: SIGTERM stays a clean quit until the end */
 	memset(a, 0, sizeof *a);
 }
@@ -424,6 +426,7 @@ static int next_timeout(struct app *a)
 	int64_t deadlines[] = {
 		hug_next_deadline(&a->hug),
 		sound_next_deadline(a->sound), /* to let the audio device go */
+		notify_next_deadline(&a->notify),
 		buttons_next_deadline(a),
 		notes_next_deadline(a),
 		editor_next_deadline(a),
@@ -463,6 +466,7 @@ int app_run(struct app *a)
 			break;
 		check_clock(a);
 		int64_t mono = app_mono_ms();
+		notify_watchdog(&a->notify, mono); /* a loop that turns is a UI that lives */
 		buttons_tick(a, mono);
 		hug_tick(a, mono);
 		sound_tick(a->sound, mono);
@@ -509,6 +513,7 @@ int app_run(struct app *a)
 			if (a->first_frame_ms < 0) {
 				a->first_frame_ms = app_mono_ms();
 				log_write(LOG_PRIO_INFO, "ready: first frame shown");
+				notify_send(&a->notify, "READY=1\nSTATUS=showing today's moment");
 			}
 		}
 		if (a->script && a->first_frame_ms >= 0) {
@@ -518,6 +523,7 @@ int app_run(struct app *a)
 		}
 		wait_for_something(a, next_timeout(a));
 	}
+	notify_send(&a->notify, "STOPPING=1");
 	log_write(LOG_PRIO_INFO, "quit");
 	return 0;
 }

@@ -22,6 +22,7 @@
 #include "core/note.h"
 #include "core/text_edit.h"
 #include "core/library.h"
+#include "platform/notify.h"
 #include "store/store.h"
 #include "ui/display.h"
 #include "ui/history_view.h"
@@ -152,6 +153,7 @@ struct app {
 	struct shapes *shapes;
 	struct sound *sound;        /* the hug's chime; holds no device while quiet */
 	struct wake *wake;
+	struct notify notify;       /* systemd: READY, WATCHDOG, STOPPING */
 	struct script *script;
 	bool sdl_waits;        /* SDL sleeps natively (X11/Wayland) */
 	uint32_t wake_event;   /* SDL event type for cross-thread wakes */

@@ -360,5 +360,38 @@ check "it chimes at the end" grep -q "hug: chime" "$TMP/log"
 check "one completed hug of 20 s" [ "$(sql "$DB" "SELECT count(*) || ' ' || duration_ms || ' ' || planned_ms FROM hugs WHERE completed = 1")" = "1 20000 20000" ]
 check "today then says 1 hug today" grep -q "today: .*1 hug today, 1 this week" "$TMP/log"
 
+# 17. systemd's notify socket (a real unix datagram socket): READY=1 once
+#     the first frame is shown, WATCHDOG=1 every half of WATCHDOG_USEC from
+#     the loop, STOPPING=1 on the way out
+SOCK=$TMP/notify.sock
+python3 - "$SOCK" "$TMP/notify.out" <<'PY' &
+import socket, sys
+s = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+s.bind(sys.argv[1])
+s.settimeout(15)
+with open(sys.argv[2], "w") as f:
+    while True:
+        try:
+            m = s.recv(4096).decode()
+        except socket.timeout:
+            break
+        f.write(m.replace("\n", "|") + "\n")
+        f.flush()
+        if m.startswith("STOPPING"):
+            break
+PY
+listener=$!
+for i in $(seq 50); do [ -S "$SOCK" ] && break; sleep 0.1; done
+rc=$(NOTIFY_SOCKET=$SOCK WATCHDOG_USEC=400000 run_script "$TMP/notify.db" "2000 quit")
+wait $listener
+check "notify run exits 0" [ "$rc" = 0 ]
+check "READY=1 is sent once" [ "$(grep -c "^READY=1" "$TMP/notify.out")" = 1 ]
+check "READY=1 comes with the first frame" grep -q "ready: first frame shown" "$TMP/log"
+watchdogs=$(grep -c "^WATCHDOG=1$" "$TMP/notify.out")
+check "WATCHDOG=1 repeats every 200 ms, no burst (got $watchdogs in 2 s and the start)" [ "$watchdogs" -ge 7 -a "$watchdogs" -le 40 ]
+check "STOPPING=1 is the last word" [ "$(tail -n 1 "$TMP/notify.out")" = "STOPPING=1" ]
+rc=$(WATCHDOG_USEC=400000 run_script "$TMP/notify.db" "300 quit")
+check "without a notify socket nothing changes" [ "$rc" = 0 ]
+
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]
