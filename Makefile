@@ -7,6 +7,7 @@ JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 RUN_ARGS ?= $(if $(or $(DISPLAY),$(WAYLAND_DISPLAY)),--windowed 1024x600,)
 
 .PHONY: all deps test-deps configure build run test bench clean screenshots
+.PHONY: release install uninstall deb setup-pi
 
 all: build
 
@@ -38,3 +39,40 @@ screenshots: test-deps build
 
 clean:
 	rm -rf $(BUILD)
+
+# Installing on the Pi (README: "Set up the kitchen Pi"). A Release build of
+# its own in $(RELEASE_BUILD); under sudo it is built as the user who called
+# sudo, so no root-owned files end up in build/.
+PREFIX ?= /usr/local
+RELEASE_BUILD ?= $(BUILD)/release
+SUDO = $(if $(filter 0,$(shell id -u)),,sudo)
+AS_USER = $(if $(and $(filter 0,$(shell id -u)),$(filter-out root,$(SUDO_USER))),runuser -u $(SUDO_USER) --,)
+
+release: deps
+	@$(AS_USER) cmake -S . -B $(RELEASE_BUILD) -DCMAKE_BUILD_TYPE=Release -DMOMENTS_TESTS=OFF \
+		-DCMAKE_INSTALL_PREFIX=$(PREFIX) $(CMAKE_FLAGS) >/dev/null
+	@$(AS_USER) cmake --build $(RELEASE_BUILD) -j $(JOBS)
+
+# The program, moment library, unit, udev rules and (if absent) the config.
+install: release
+	DESTDIR="$(DESTDIR)" cmake --install $(RELEASE_BUILD) --strip
+
+# Removes what install put there (install_manifest.txt) and disables the unit.
+uninstall:
+	DESTDIR="$(DESTDIR)" scripts/uninstall.sh $(RELEASE_BUILD)
+
+# build/moments_<version>_<arch>.deb, for `sudo apt install ./build/moments_*.deb`.
+deb:
+	@command -v dpkg-shlibdeps >/dev/null 2>&1 && command -v file >/dev/null 2>&1 || \
+		$(SUDO) apt-get install -y -qq --no-install-recommends dpkg-dev file
+	@$(MAKE) --no-print-directory release PREFIX=/usr
+	@rm -f $(BUILD)/moments_*.deb
+	@cpack --config $(RELEASE_BUILD)/CPackConfig.cmake -B $(BUILD) >/dev/null
+	@rm -rf $(BUILD)/_CPack_Packages
+	@ls $(BUILD)/moments_*.deb
+
+# make install, then the user, groups, udev, the unit enabled, tty1's login
+# prompt off (scripts/setup-pi.sh).
+setup-pi:
+	$(SUDO) $(MAKE) --no-print-directory install
+	$(SUDO) scripts/setup-pi.sh

@@ -13,7 +13,7 @@ TMP=$(mktemp -d /tmp/moments-bench-XXXXXX)
 trap 'rm -rf "$TMP"' EXIT
 export SDL_VIDEODRIVER=dummy SDL_RENDER_DRIVER=software SDL_AUDIODRIVER=dummy
 TCK=$(getconf CLK_TCK)
-printf '[partner_a]\nname = Alex\n[partner_b]\nname = Sam\n[hug]\nseconds = 20\nchime_at_night = yes\n' \
+printf '[partner_a]\nname = Alex\n[partner_b]\nname = Sam\n[screen]\ndim = off\noff = off\n[hug]\nseconds = 20\nchime_at_night = yes\n' \
 	> "$TMP/hug.conf"
 printf '1000 key h\n60000 quit\n' > "$TMP/script"
 

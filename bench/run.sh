@@ -14,7 +14,7 @@ trap 'rm -rf "$TMP"' EXIT
 export SDL_VIDEODRIVER=dummy SDL_RENDER_DRIVER=software SDL_AUDIODRIVER=dummy
 TCK=$(getconf CLK_TCK)
 # names set, so the app opens on the today screen (not its welcome)
-printf '[partner_a]\nname = Alex\n[partner_b]\nname = Sam\n' > "$TMP/names.conf"
+printf '[partner_a]\nname = Alex\n[partner_b]\nname = Sam\n[screen]\ndim = off\noff = off\n' > "$TMP/names.conf"
 
 ms_now() { date +%s%N | cut -c1-13; }
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }

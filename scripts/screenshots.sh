@@ -18,6 +18,9 @@ color = terracotta
 [partner_b]
 name = Sam
 color = ocean
+[screen]
+dim = off
+off = off
 CONF
 for size in 800x480 1024x600 1920x1080 720x1280; do
 	rm -f "$TMP/db"*

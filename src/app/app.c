@@ -9,6 +9,7 @@
 #include "input/gpio.h"
 #include "platform/config_file.h"
 #include "platform/library_files.h"
+#include "platform/drm_card.h"
 #include "platform/log.h"
 #include "platform/paths.h"
 #include "platform/wake.h"
@@ -105,6 +106,15 @@ bool app_target_tap(struct app *a, int phase, int tg)
 void app_pointer(struct app *a, int phase, int x, int y)
 {
 	int64_t now = app_mono_ms();
+	/* a touch on a dark screen only wakes it: nothing under the finger
+	 * is pressed by someone who could not see it */
+	if (phase == POINTER_DOWN && power_touch(a, now))
+		a->power.swallowing = true;
+	if (a->power.swallowing) {
+		if (phase == POINTER_UP)
+			a->power.swallowing = false;
+		return;
+	}
 	switch (a->screen) {
 	case SCREEN_TODAY:
 	case SCREEN_HUG:
@@ -214,6 +224,26 @@ static void push_wake_event(void *ctx)
 	SDL_PushEvent(&e);
 }
 
+/* On a bare console SDL's KMSDRM opens card 0; a Pi 5 may drive the
+ * screen from another card. Tell SDL which one has a screen connected,
+ * unless the environment already says. */
+static void pick_drm_card(void)
+{
+	const char *driver = getenv("SDL_VIDEODRIVER");
+	bool kmsdrm = driver ? SDL_strcasecmp(driver, "KMSDRM") == 0
+	                     : !getenv("DISPLAY") && !getenv("WAYLAND_DISPLAY");
+	if (!kmsdrm || getenv("SDL_KMSDRM_DEVICE_INDEX"))
+		return;
+	const char *sysfs = getenv("MOMENTS_SYSFS");
+	int card = drm_card_connected(sysfs && *sysfs ? sysfs : "/sys");
+	if (card < 0)
+		return;
+	char index[16];
+	snprintf(index, sizeof index, "%d", card);
+	setenv("SDL_KMSDRM_DEVICE_INDEX", index, 1);
+	log_write(LOG_PRIO_INFO, "display: card %d has a screen connected", card);
+}
+
 int app_init(struct app *a, const struct cli_options *opt)
 {
 	memset(a, 0, sizeof *a);
@@ -273,6 +303,7 @@ int app_init(struct app *a, const struct cli_options *opt)
 	SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
 	SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
 	char err[320];
+	pick_drm_card();
 	if (display_open(&a->display, opt->window_w, opt->window_h, a->cfg.rotation, err, sizeof err) != 0) {
 		log_write(LOG_PRIO_ERR, "display: %s", err);
 		return 1;
@@ -323,6 +354,7 @@ int app_init(struct app *a, const struct cli_options *opt)
 	if (a->setup.first_run)
 		setup_open(a, true);
 	buttons_open(a);
+	power_open(a);
 	a->dirty = true;
 	return 0;
 }
@@ -427,6 +459,7 @@ static int next_timeout(struct app *a)
 		hug_next_deadline(&a->hug),
 		sound_next_deadline(a->sound), /* to let the audio device go */
 		notify_next_deadline(&a->notify),
+		power_next_deadline(a, mono),
 		buttons_next_deadline(a),
 		notes_next_deadline(a),
 		editor_next_deadline(a),
@@ -482,10 +515,15 @@ int app_run(struct app *a)
 		int64_t minute = (int64_t)now / 60;
 		if (minute != a->shown_minute) {
 			a->shown_minute = minute;
+			today_clock_notice(a, now); /* goes once the network has set the clock */
 			a->dirty = true;
 		}
+		power_update(a, mono);
+		if (a->dirty && !power_may_draw(a))
+			a->dirty = false; /* off: nothing is drawn until it wakes */
 		if (a->dirty) {
 			draw(a, now);
+			power_veil(a);
 			if (a->opt.screenshot) {
 				char err[320];
 				if (display_save_png(&a->display, a->opt.screenshot, err, sizeof err) != 0) {

@@ -22,6 +22,8 @@
 #include "core/note.h"
 #include "core/text_edit.h"
 #include "core/library.h"
+#include "core/schedule.h"
+#include "platform/backlight.h"
 #include "platform/notify.h"
 #include "store/store.h"
 #include "ui/display.h"
@@ -139,6 +141,18 @@ struct buttons {
 	int led[2];                 /* level last driven, -1 unknown */
 };
 
+/* The screen schedule as applied. */
+struct power {
+	struct schedule schedule;
+	enum screen_power state;
+	int applied;                /* the state last applied, -1 none */
+	struct backlight backlight;
+	bool black_shown;           /* off without a backlight: the black frame is up */
+	bool dpms_off;              /* the screen was turned off through DRM */
+	bool warned;                /* a backlight that cannot be written was reported */
+	bool swallowing;            /* a touch that woke the screen: not a tap */
+};
+
 struct app {
 	struct cli_options opt;
 	struct config cfg;
@@ -154,6 +168,7 @@ struct app {
 	struct sound *sound;        /* the hug's chime; holds no device while quiet */
 	struct wake *wake;
 	struct notify notify;       /* systemd: READY, WATCHDOG, STOPPING */
+	struct power power;         /* on, dimmed, off */
 	struct script *script;
 	bool sdl_waits;        /* SDL sleeps natively (X11/Wayland) */
 	uint32_t wake_event;   /* SDL event type for cross-thread wakes */
@@ -226,7 +241,8 @@ int64_t app_wall_ms(void);
 
 /* today.c */
 void today_refresh(struct app *a, time_t now);
-void today_load_progress(struct app *a); /* after a hug or a rain check: the counts again */
+void today_load_progress(struct app *a);
+void today_clock_notice(struct app *a, time_t now); /* unset or not yet synchronised */ /* after a hug or a rain check: the counts again */
 void today_fill_model(struct app *a, struct today_model *m, time_t now, char *buf, size_t buf_size);
 
 /* Shows "Not saved: <what>." and logs the store's error. */
@@ -274,6 +290,15 @@ void setup_draw(struct app *a);
 void setup_pointer(struct app *a, int phase, int x, int y, int64_t now_ms);
 void setup_text(struct app *a, const char *utf8);
 void setup_key(struct app *a, SDL_Keycode key);
+
+/* power.c: the screen schedule */
+void power_open(struct app *a);
+void power_update(struct app *a, int64_t now_ms);   /* the clock, a hug, a wake running out */
+bool power_touch(struct app *a, int64_t now_ms);    /* a touch or press; true when it was off */
+void power_motion(struct app *a, int64_t now_ms);
+int64_t power_next_deadline(const struct app *a, int64_t now_ms);
+bool power_may_draw(struct app *a);                 /* false while off (after the black frame) */
+void power_veil(struct app *a);                     /* dimmed without a backlight */
 
 /* history.c: the calendar, and the Sunday card's lines for today */
 void history_open(struct app *a);

@@ -55,6 +55,7 @@ void app_handle_event(struct app *a, const SDL_Event *ev)
 			editor_text(a, ev->text.text);
 		break;
 	case SDL_KEYDOWN:
+		power_touch(a, app_mono_ms()); /* a key wakes the screen and still acts */
 		if (typing(a)) {
 			typing_key(a, &ev->key);
 			break;
@@ -154,6 +155,7 @@ void app_handle_event(struct app *a, const SDL_Event *ev)
 void app_button_event(struct app *a, int line, bool long_press)
 {
 	log_write(LOG_PRIO_INFO, "button: %s %s", CONFIG_GPIO_KEYS[line], long_press ? "long" : "short");
+	power_touch(a, app_mono_ms()); /* a press wakes the screen, and still counts */
 	switch (line) {
 	case GPIO_LINE_PARTNER_A:
 	case GPIO_LINE_PARTNER_B: {
@@ -181,7 +183,7 @@ void app_button_event(struct app *a, int line, bool long_press)
  * quiet_ms: how long it was still before, -1 the first time. */
 void app_motion(struct app *a, int64_t quiet_ms)
 {
-	(void)a;
 	if (quiet_ms < 0 || quiet_ms > 60000)
 		log_write(LOG_PRIO_INFO, "motion");
+	power_motion(a, app_mono_ms()); /* never in the off window */
 }

@@ -1,5 +1,6 @@
 /* app/today.c: today's moment and who has done it. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "app/app.h"
@@ -63,6 +64,19 @@ void today_load_progress(struct app *a)
 	a->dirty = true;
 }
 
+void today_clock_notice(struct app *a, time_t now)
+{
+	const char *run = getenv("MOMENTS_RUN"); /* another /run, for tests */
+	if (!clock_status_plausible(now))
+		app_set_notice(a, NOTICE_CLOCK, "The clock looks unset, so today's date may be wrong. "
+		                                "It corrects itself once the clock is set.");
+	else if (a->cfg.clock_check && !clock_status_synced(run && *run ? run : "/run"))
+		app_set_notice(a, NOTICE_CLOCK, "The clock has not been set from the network yet: "
+		                                "check the time on the screen.");
+	else
+		app_set_notice(a, NOTICE_CLOCK, NULL);
+}
+
 void today_refresh(struct app *a, time_t now)
 {
 	struct today *t = &a->today;
@@ -76,14 +90,7 @@ void today_refresh(struct app *a, time_t now)
 	a->layout_valid = false;
 
 	bool plausible = clock_status_plausible(now);
-	if (!plausible) {
-		char msg[200];
-		snprintf(msg, sizeof msg, "The clock looks unset, so today's date may be wrong. "
-		                          "It corrects itself once the clock is set.");
-		app_set_notice(a, NOTICE_CLOCK, msg);
-	} else {
-		app_set_notice(a, NOTICE_CLOCK, NULL);
-	}
+	today_clock_notice(a, now);
 
 	char id[LIBRARY_ID_MAX + 1];
 	int idx = -1;

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/schedule.h"
 #include "core/utf8.h"
 
 static const struct {
@@ -62,6 +63,7 @@ void config_defaults(struct config *c)
 	c->evening_hour = 20;
 	c->night_hour = 22;
 	c->morning_hour = 6;
+	c->clock_check = true;
 	c->hug_seconds = 30;
 	c->chime = true;
 	c->chime_volume = 50;
@@ -72,6 +74,13 @@ void config_defaults(struct config *c)
 	strcpy(c->gpio.line[GPIO_LINE_PARTNER_B], "GPIO27");
 	strcpy(c->gpio.line[GPIO_LINE_HUG], "GPIO22");
 	strcpy(c->gpio.line[GPIO_LINE_NEXT], "GPIO23");
+	c->screen.dim_min = 21 * 60 + 30;
+	c->screen.off_min = 23 * 60;
+	c->screen.on_min = 6 * 60 + 30;
+	c->screen.brightness = 100;
+	c->screen.dim_brightness = 30;
+	c->screen.wake_seconds = 60;
+	c->screen.idle_minutes = 10;
 	c->gpio.debounce_ms = 30;
 	c->gpio.long_press_ms = 1500;
 	c->gpio.kernel_debounce_ms = -1;
@@ -201,8 +210,13 @@ static enum config_result set_display(struct config *c, const char *section, con
 			return bad(msg, n, section, key, "must be an hour from 0 to 23; 6 is used");
 		return CONFIG_OK;
 	}
+	if (strcmp(key, "clock_check") == 0) {
+		if (parse_bool(value, &c->clock_check) != 0)
+			return bad(msg, n, section, key, "must be yes or no; yes is used");
+		return CONFIG_OK;
+	}
 	snprintf(msg, n, "[%s] unknown key '%s' (expected rotation, font, font_bold, "
-	                 "evening_hour, night_hour, morning_hour)",
+	                 "evening_hour, night_hour, morning_hour, clock_check)",
 	         section, key);
 	return CONFIG_UNKNOWN_KEY;
 }
@@ -268,6 +282,45 @@ static enum config_result set_hug(struct config *c, const char *section, const c
 	return CONFIG_UNKNOWN_KEY;
 }
 
+static enum config_result set_screen(struct screen_config *sc, const char *section, const char *key,
+                                     const char *value, char *msg, size_t n)
+{
+	static const char *const TIMES[3] = { "dim", "off", "on" };
+	int *const at[3] = { &sc->dim_min, &sc->off_min, &sc->on_min };
+	for (int i = 0; i < 3; i++) {
+		if (strcmp(key, TIMES[i]) != 0)
+			continue;
+		if (schedule_parse_minute(value, at[i]) != 0)
+			return bad(msg, n, section, key, "expected a time like 21:30, or off; the default is used");
+		return CONFIG_OK;
+	}
+	if (strcmp(key, "brightness") == 0) {
+		if (parse_int(value, 1, 100, &sc->brightness) != 0)
+			return bad(msg, n, section, key, "must be 1 to 100 (percent); 100 is used");
+		return CONFIG_OK;
+	}
+	if (strcmp(key, "dim_brightness") == 0) {
+		if (parse_int(value, 1, 100, &sc->dim_brightness) != 0)
+			return bad(msg, n, section, key, "must be 1 to 100 (percent); 30 is used");
+		return CONFIG_OK;
+	}
+	if (strcmp(key, "wake_seconds") == 0) {
+		if (parse_int(value, 5, 3600, &sc->wake_seconds) != 0)
+			return bad(msg, n, section, key, "must be 5 to 3600 seconds; 60 is used");
+		return CONFIG_OK;
+	}
+	if (strcmp(key, "idle_minutes") == 0) {
+		if (parse_int(value, 0, 1440, &sc->idle_minutes) != 0)
+			return bad(msg, n, section, key, "must be 0 (never) to 1440 minutes; 10 is used");
+		return CONFIG_OK;
+	}
+	if (strcmp(key, "backlight") == 0)
+		return copy_text(sc->backlight, sizeof sc->backlight, value, msg, n, section, key);
+	snprintf(msg, n, "[%s] unknown key '%s' (expected dim, off, on, brightness, dim_brightness, "
+	                 "wake_seconds, idle_minutes, backlight)", section, key);
+	return CONFIG_UNKNOWN_KEY;
+}
+
 enum config_result config_set(struct config *c, const char *section, const char *key,
                               const char *value, char *msg, size_t n)
 {
@@ -283,7 +336,9 @@ enum config_result config_set(struct config *c, const char *section, const char 
 		return set_gpio(&c->gpio, section, key, value, msg, n);
 	if (strcmp(section, "hug") == 0)
 		return set_hug(c, section, key, value, msg, n);
-	snprintf(msg, n, "unknown section [%s] (expected partner_a, partner_b, display, gpio, hug)",
+	if (strcmp(section, "screen") == 0)
+		return set_screen(&c->screen, section, key, value, msg, n);
+	snprintf(msg, n, "unknown section [%s] (expected partner_a, partner_b, display, screen, gpio, hug)",
 	         section);
 	return CONFIG_UNKNOWN_KEY;
 }

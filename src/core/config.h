@@ -58,11 +58,20 @@ struct config {
 	int evening_hour;               /* 0-23, when the day turns to evening */
 	int night_hour;                 /* 0-23, when the house sleeps (LEDs dark) */
 	int morning_hour;               /* 0-23, when the night ends */
+	bool clock_check;               /* say when timesyncd has not set the clock */
 	int hug_seconds;                /* 20-60, the hug timer's length */
 	bool chime;                     /* a soft chime when a hug completes */
 	int chime_volume;               /* 0-100 */
 	bool chime_at_night;            /* also between night_hour and morning_hour */
 	struct gpio_config gpio;
+	struct screen_config {
+		int dim_min, off_min, on_min; /* minute of the day, -1 never */
+		int brightness;               /* percent when on */
+		int dim_brightness;           /* percent when dimmed */
+		int wake_seconds;             /* a touch or press at night wakes it this long */
+		int idle_minutes;             /* with a motion sensor: dim after this long, 0 never */
+		char backlight[64];           /* a /sys/class/backlight name; "" the first */
+	} screen;
 };
 
 enum config_result { CONFIG_OK = 0, CONFIG_BAD_VALUE = -1, CONFIG_UNKNOWN_KEY = -2 };

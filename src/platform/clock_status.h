@@ -12,4 +12,10 @@
  * has certainly not been set. */
 bool clock_status_plausible(time_t now);
 
+/* False when systemd-timesyncd runs on this machine (<run>/systemd/timesync
+ * exists) but has not synchronised the clock yet (no "synchronized" file
+ * there). True where timesyncd does not run: nothing to ask. run is "/run"
+ * (another root for tests). */
+bool clock_status_synced(const char *run);
+
 #endif

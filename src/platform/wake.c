@@ -5,8 +5,10 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <sys/timerfd.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,6 +26,7 @@ struct wake {
 	pthread_t forwarder;
 	bool forwarding;
 	int stop_r, stop_w; /* tells the forwarder to end */
+	int clock_fd;       /* a timerfd that fires when the wall clock is set, -1 none */
 	void (*fn)(void *ctx);
 	void *ctx;
 };
@@ -112,6 +115,31 @@ void wake_watch_input(struct wake *w, bool on)
 	wake_rescan_input(w);
 }
 
+/* Arms the clock timer far in the future with TFD_TIMER_CANCEL_ON_SET:
+ * it never expires, but a step of the wall clock (NTP after boot, a hand
+ * set) makes it readable at once, so the day is worked out again at the
+ * step, not at the next minute. */
+static void arm_clock(struct wake *w)
+{
+	if (w->clock_fd < 0)
+		return;
+	struct itimerspec its = { .it_value = { .tv_sec = (time_t)1 << 40 } };
+	if (timerfd_settime(w->clock_fd, TFD_TIMER_ABSTIME | TFD_TIMER_CANCEL_ON_SET, &its, NULL) != 0) {
+		close(w->clock_fd);
+		w->clock_fd = -1;
+	}
+}
+
+/* After the clock timer fired: read it (ECANCELED says the clock was set)
+ * and arm it again. */
+static void rearm_clock(struct wake *w)
+{
+	uint64_t ticks;
+	if (read(w->clock_fd, &ticks, sizeof ticks) < 0 && errno != ECANCELED && errno != EAGAIN)
+		return;
+	arm_clock(w);
+}
+
 struct wake *wake_new(void)
 {
 	struct wake *w = calloc(1, sizeof *w);
@@ -119,6 +147,8 @@ struct wake *wake_new(void)
 		return NULL;
 	w->stop_r = w->stop_w = -1;
 	w->inotify_fd = -1;
+	w->clock_fd = timerfd_create(CLOCK_REALTIME, TFD_NONBLOCK | TFD_CLOEXEC);
+	arm_clock(w);
 	if (make_pipe(&w->pipe_r, &w->pipe_w) != 0) {
 		free(w);
 		return NULL;
@@ -152,6 +182,8 @@ void wake_free(struct wake *w)
 	close_inputs(w);
 	if (w->inotify_fd >= 0)
 		close(w->inotify_fd);
+	if (w->clock_fd >= 0)
+		close(w->clock_fd);
 	close(w->pipe_r);
 	close(w->pipe_w);
 	if (w->stop_r >= 0) {
@@ -177,10 +209,11 @@ static void drain(int fd)
 
 int wake_wait(struct wake *w, int timeout_ms)
 {
-	struct pollfd p[2 + WAKE_MAX_INPUT];
+	struct pollfd p[3 + WAKE_MAX_INPUT];
 	int n = 0;
 	p[n++] = (struct pollfd){ .fd = w->pipe_r, .events = POLLIN };
 	p[n++] = (struct pollfd){ .fd = w->inotify_fd, .events = POLLIN }; /* -1 is skipped */
+	p[n++] = (struct pollfd){ .fd = w->clock_fd, .events = POLLIN };
 	for (int i = 0; i < w->n_input; i++)
 		p[n++] = (struct pollfd){ .fd = w->input_fd[i], .events = POLLIN };
 	int r = poll(p, (nfds_t)n, timeout_ms);
@@ -190,11 +223,16 @@ int wake_wait(struct wake *w, int timeout_ms)
 		return 0;
 	bool rescan = false;
 	for (int i = 0; i < n; i++) {
+		if (i == 2) {
+			if (p[i].revents & POLLIN)
+				rearm_clock(w); /* the clock was set */
+			continue;
+		}
 		if (p[i].revents & POLLIN)
 			drain(p[i].fd);
 		if (i == 1 && (p[i].revents & POLLIN))
 			rescan = true; /* a device came or went */
-		if (i > 1 && (p[i].revents & (POLLERR | POLLHUP | POLLNVAL)))
+		if (i > 2 && (p[i].revents & (POLLERR | POLLHUP | POLLNVAL)))
 			rescan = true; /* unplugged: stop polling a dead fd */
 	}
 	if (rescan)
@@ -206,14 +244,19 @@ static void *forward_main(void *arg)
 {
 	struct wake *w = arg;
 	for (;;) {
-		struct pollfd p[2] = {
+		struct pollfd p[3] = {
 			{ .fd = w->pipe_r, .events = POLLIN },
 			{ .fd = w->stop_r, .events = POLLIN },
+			{ .fd = w->clock_fd, .events = POLLIN },
 		};
-		if (poll(p, 2, -1) < 0 && errno != EINTR)
+		if (poll(p, 3, -1) < 0 && errno != EINTR)
 			break;
 		if (p[1].revents)
 			break;
+		if (p[2].revents & POLLIN) {
+			rearm_clock(w);
+			w->fn(w->ctx);
+		}
 		if (p[0].revents & POLLIN) {
 			drain(w->pipe_r);
 			w->fn(w->ctx);

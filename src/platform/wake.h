@@ -4,7 +4,9 @@
  * wait (KMSDRM, offscreen, dummy). moments sleeps in poll(2) instead, on:
  *  - a self-pipe written by other threads (GPIO) and by SIGTERM/SIGINT;
  *  - the evdev input devices, opened only to learn when SDL has something
- *    to read (their bytes are discarded; SDL reads its own copy).
+ *    to read (their bytes are discarded; SDL reads its own copy);
+ *  - a timerfd that becomes readable when the wall clock is set (NTP after
+ *    boot, a hand set), so a step is acted on at once.
  * On X11 and Wayland, where SDL waits natively, a forwarding thread turns
  * pipe bytes into a callback (the app pushes an SDL event from it). */
 #ifndef MOMENTS_PLATFORM_WAKE_H

@@ -19,7 +19,8 @@ check() { # check "description" command...
 sql() { sqlite3 -batch -noheader "$1" "$2"; }
 
 # The couple's names (without them the app opens on its welcome screen).
-NAMES='[partner_a]\nname = Alex\n[partner_b]\nname = Sam\n'
+# The screen schedule off, so that a test at night sees a lit screen.
+NAMES='[partner_a]\nname = Alex\n[partner_b]\nname = Sam\n[screen]\ndim = off\noff = off\n'
 printf "$NAMES" > "$TMP/names.conf"
 
 # Runs the app windowed 800x480 with a script; echoes the exit status.
@@ -60,14 +61,17 @@ check "keys run exits 0" [ "$rc" = 0 ]
 check "key 2 marks partner B" [ "$(sql "$DB" "SELECT count(*) FROM moment_done WHERE partner = 1 AND undone_at IS NULL")" = 1 ]
 check "mouse click marks partner A" [ "$(sql "$DB" "SELECT count(*) FROM moment_done WHERE partner = 0 AND undone_at IS NULL")" = 1 ]
 
-# 4. rotation 90: the touch is turned with the picture
-printf "[display]\nrotation = 90\n$NAMES" > "$TMP/rot.conf"
-DB2=$TMP/rot.db
-rc=$(run_script "$DB2" "200 tap-chip 1
+# 4. each rotation: the touch is turned with the picture
+for r in 0 90 180 270; do
+	printf "[display]\nrotation = $r\n$NAMES" > "$TMP/rot.conf"
+	DB2=$TMP/rot$r.db
+	rc=$(run_script "$DB2" "200 tap-chip 1
 700 quit" "$TMP/rot.conf")
-check "rotated run exits 0" [ "$rc" = 0 ]
-check "rotated tap marks partner B" [ "$(sql "$DB2" "SELECT count(*) FROM moment_done WHERE partner = 1 AND undone_at IS NULL")" = 1 ]
-check "rotated tap did not mark partner A" [ "$(sql "$DB2" "SELECT count(*) FROM moment_done WHERE partner = 0")" = 0 ]
+	check "rotation $r: run exits 0" [ "$rc" = 0 ]
+	check "rotation $r: the tap marks partner B" [ "$(sql "$DB2" "SELECT count(*) FROM moment_done WHERE partner = 1 AND undone_at IS NULL")" = 1 ]
+	check "rotation $r: and not partner A" [ "$(sql "$DB2" "SELECT count(*) FROM moment_done WHERE partner = 0")" = 0 ]
+done
+DB2=$TMP/rot90.db
 
 # 5. SIGTERM exits 0, cleanly
 "$BIN" --windowed 800x480 --db "$TMP/term.db" --config "$TMP/names.conf" 2>"$TMP/term.log" &
@@ -110,7 +114,7 @@ check "bad config names file:line" grep -q "bad.conf:2: .*rotation" "$TMP/cc.out
 
 # 7b. a couple's own moments file beside the config is read, problems named
 mkdir -p "$TMP/own"
-printf '[partner_a]\nname = Jo\n' > "$TMP/own/moments.conf"
+printf '[partner_a]\nname = Jo\n[screen]\ndim = off\noff = off\n' > "$TMP/own/moments.conf"
 printf 'id: our-walk\ncategory: talk\nwhen: any\nmoment: Walk round the block together.\nwhy: Ours.\n\nid: broken\ncategory: nope\n' > "$TMP/own/ours.moments"
 "$BIN" --check-config --config "$TMP/own/moments.conf" >"$TMP/own.out"
 check "own library problem exits 2" [ $? = 2 ]
@@ -392,6 +396,52 @@ check "WATCHDOG=1 repeats every 200 ms, no burst (got $watchdogs in 2 s and the 
 check "STOPPING=1 is the last word" [ "$(tail -n 1 "$TMP/notify.out")" = "STOPPING=1" ]
 rc=$(WATCHDOG_USEC=400000 run_script "$TMP/notify.db" "300 quit")
 check "without a notify socket nothing changes" [ "$rc" = 0 ]
+
+# 18. the screen schedule on a fake backlight (MOMENTS_SYSFS): in the off
+#     window the backlight is powered down and nothing is drawn; a touch
+#     only wakes it (it is not a tap on what nobody could see), the next one
+#     acts, and after wake_seconds it sleeps again
+mkdir -p "$TMP/sys/class/backlight/rpi_backlight"
+BL=$TMP/sys/class/backlight/rpi_backlight
+echo 255 > "$BL/max_brightness"; echo 255 > "$BL/brightness"; echo 0 > "$BL/bl_power"
+now=$(( $(date +%-H) * 60 + $(date +%-M) ))
+hm() { printf '%02d:%02d' $(( ($1 + 1440) % 1440 / 60 )) $(( ($1 + 1440) % 60 )); }
+printf '[partner_a]\nname = Alex\n[partner_b]\nname = Sam\n[screen]\ndim = off\noff = %s\non = %s\nwake_seconds = 5\n' \
+	"$(hm $((now - 2)))" "$(hm $((now + 180)))" > "$TMP/night.conf"
+DB=$TMP/night.db
+rc=$(MOMENTS_SYSFS=$TMP/sys run_script "$DB" "300 tap-chip 0
+600 shot $TMP/woken.png
+1500 tap-chip 0
+8000 shot $TMP/asleep.png
+8500 quit" "$TMP/night.conf")
+check "night run exits 0" [ "$rc" = 0 ]
+check "the backlight is found in sysfs" grep -q "display: backlight rpi_backlight (0-255)" "$TMP/log"
+check "off, woken by a touch, off again" \
+	[ "$(grep -oE "display: (on|off|dimmed)$" "$TMP/log" | tr '\n' ' ')" = "display: off display: on display: off " ]
+check "the touch that woke it did not count; the next one did" \
+	[ "$(sql "$DB" "SELECT count(*) FROM moment_done WHERE undone_at IS NULL")" = 1 ]
+check "drawn while awake" [ -s "$TMP/woken.png" ]
+check "nothing drawn while off" [ ! -e "$TMP/asleep.png" ]
+check "the backlight is powered down at the end" [ "$(cat "$BL/bl_power")" = 4 ]
+check "its brightness is kept for the morning" [ "$(cat "$BL/brightness")" = 255 ]
+# an HDMI screen: no backlight at all, so off is a black frame and no drawing
+mkdir -p "$TMP/sys-hdmi/class"
+rc=$(MOMENTS_SYSFS=$TMP/sys-hdmi run_script "$TMP/hdmi.db" "300 shot $TMP/hdmi-off.png
+800 quit" "$TMP/night.conf")
+check "hdmi night run exits 0" [ "$rc" = 0 ]
+check "no backlight: said so" grep -q "display: no backlight; off is a black frame" "$TMP/log"
+check "no backlight: off, and nothing drawn" sh -c "grep -q 'display: off' '$TMP/log' && [ ! -e '$TMP/hdmi-off.png' ]"
+
+# 19. a Pi 5 with the screen on its third DRM card: SDL is told which
+#     card before it starts (here it then finds no DRM device and says so)
+mkdir -p "$TMP/sys5/class/drm/card1-HDMI-A-1" "$TMP/sys5/class/drm/card2-DSI-1"
+echo disconnected > "$TMP/sys5/class/drm/card1-HDMI-A-1/status"
+echo connected > "$TMP/sys5/class/drm/card2-DSI-1/status"
+MOMENTS_SYSFS=$TMP/sys5 SDL_VIDEODRIVER=KMSDRM timeout 20 "$BIN" --db "$TMP/kms.db" \
+	--config "$TMP/names.conf" >/dev/null 2>"$TMP/kms.log"
+rc=$?
+check "the connected card is picked" grep -q "display: card 2 has a screen connected" "$TMP/kms.log"
+check "no screen here: a clear message and exit 1 (got $rc)" sh -c "[ $rc = 1 ] && grep -q 'display: ' '$TMP/kms.log'"
 
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]

@@ -136,7 +136,7 @@ export SDL_VIDEODRIVER=x11
 export SDL_AUDIODRIVER=dummy
 
 # ---- the app -----------------------------------------------------------------
-printf '[partner_a]\nname = Alex\n\n[partner_b]\nname = Sam\n' > "$WORK/moments.conf"
+printf '[partner_a]\nname = Alex\n\n[partner_b]\nname = Sam\n[screen]\ndim = off\noff = off\n' > "$WORK/moments.conf"
 MOMENTS_LOG_TARGETS=1 "$BIN" --windowed 800x480 --db "$DB" --config "$WORK/moments.conf" 2>"$LOG" &
 APP_PID=$!
 wait_until 15 log_has_n "ready: first frame shown" 1 ||

@@ -59,6 +59,9 @@ chip = pinctrl-test
 led_a = GPIO5
 [hug]
 seconds = 20
+[screen]
+dim = off
+off = off
 CONF
 
 # --list-gpio shows where each configured line is
@@ -132,6 +135,24 @@ check "busy line named" wait_log "GPIO17 (partner A's button) is in use by gpiom
 kill "$mon"; wait "$mon" 2>/dev/null
 check "retry after the tap" wait_log "trying the buttons again (asked)" 30
 check "buttons open after the retry" wait_log "gpio: libgpiod .* on /dev/gpiochip" 10
+stop
+
+# the wall clock stepped a day forward and back (NTP after boot, a hand
+# set): the step wakes the app at once (a timerfd cancelled on clock set),
+# and today is worked out again once per step, no more
+start /tmp/moments.conf
+check "first frame before the clock steps" wait_log "ready: first frame" 60
+now=$(date +%s)
+date -u -s "@$((now + 86400))" > /dev/null
+check "the clock really stepped" [ "$(date +%s)" -ge $((now + 86000)) ]
+check "a step forward is noticed at once" wait_log "clock: stepped by 86[34]" 3
+check "today is the next day" wait_log "today $(date -u +%F):" 3
+date -u -s "@$(( $(date +%s) - 86400 ))" > /dev/null
+check "a step back is noticed at once" wait_log "clock: stepped by -86[34]" 3
+check "today is today again" wait_log "today $(date -u +%F):" 3
+sleep 1
+check "today worked out once per step" [ "$(grep -c "today 20[0-9-]*:" /tmp/log)" = 3 ]
+hw_note "CLOCK $(grep -c 'clock: stepped' /tmp/log) steps noticed, $(grep -c 'today 20[0-9-]*:' /tmp/log) days worked out"
 stop
 
 [ "$fails" = 0 ]

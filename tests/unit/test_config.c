@@ -132,6 +132,40 @@ static void test_chime_keys(void)
 	CHECK_EQ_INT(r.line[2], 4);
 }
 
+static void test_screen_keys(void)
+{
+	struct config c;
+	struct reports r;
+	int missing;
+	config_defaults(&c);
+	CHECK_EQ_INT(c.screen.dim_min, 21 * 60 + 30);
+	CHECK_EQ_INT(c.screen.off_min, 23 * 60);
+	CHECK_EQ_INT(c.screen.on_min, 6 * 60 + 30);
+	int rc = load(&c,
+	              "[screen]\ndim = 20:15\noff = off\non = 7:05\nbrightness = 80\n"
+	              "dim_brightness = 10\nwake_seconds = 120\nidle_minutes = 0\nbacklight = 10-0045\n"
+	              "[display]\nclock_check = no\n",
+	              &r, &missing);
+	CHECK_EQ_INT(rc, 0);
+	CHECK_EQ_INT(c.screen.dim_min, 20 * 60 + 15);
+	CHECK_EQ_INT(c.screen.off_min, -1);
+	CHECK_EQ_INT(c.screen.on_min, 7 * 60 + 5);
+	CHECK_EQ_INT(c.screen.brightness, 80);
+	CHECK_EQ_INT(c.screen.dim_brightness, 10);
+	CHECK_EQ_INT(c.screen.wake_seconds, 120);
+	CHECK_EQ_INT(c.screen.idle_minutes, 0);
+	CHECK_EQ_STR(c.screen.backlight, "10-0045");
+	CHECK(!c.clock_check);
+
+	rc = load(&c, "[screen]\ndim = 25:00\nbrightness = 0\nwake_seconds = 1\ncolour = red\n", &r, &missing);
+	CHECK_EQ_INT(rc, 4);
+	CHECK_EQ_INT(c.screen.dim_min, 21 * 60 + 30); /* defaults kept */
+	CHECK_EQ_INT(c.screen.brightness, 100);
+	CHECK_EQ_INT(c.screen.wake_seconds, 60);
+	CHECK(strstr(r.msg[0], "21:30") != NULL);
+	CHECK(strstr(r.msg[3], "unknown key 'colour'") != NULL);
+}
+
 static void test_bad_lines(void)
 {
 	struct config c;
@@ -275,6 +309,7 @@ int main(void)
 	test_good_file();
 	test_gpio_off_and_hug_range();
 	test_chime_keys();
+	test_screen_keys();
 	test_bad_lines();
 	test_syntax_error_line();
 	test_huge_line();

@@ -97,6 +97,23 @@ static void test_rotate(void)
 	CHECK(px == 799 && py == 0);
 	rotate_logical_to_panel(270, 800, 480, 0, 0, &px, &py);
 	CHECK(px == 0 && py == 479);
+	/* a finger on the panel lands where the picture shows that spot, at
+	 * each rotation: the panel corner that holds the picture's top-left,
+	 * and a point a quarter in */
+	static const struct { int r, px, py, lx, ly; } T[] = {
+		{ 0, 0, 0, 0, 0 },       { 0, 200, 120, 200, 120 },
+		{ 90, 799, 0, 0, 0 },    { 90, 599, 120, 120, 200 },
+		{ 180, 799, 479, 0, 0 }, { 180, 599, 359, 200, 120 },
+		{ 270, 0, 479, 0, 0 },   { 270, 200, 359, 120, 200 },
+	};
+	for (size_t i = 0; i < sizeof T / sizeof T[0]; i++) {
+		int lx, ly;
+		rotate_panel_to_logical(T[i].r, 800, 480, T[i].px, T[i].py, &lx, &ly);
+		if (lx != T[i].lx || ly != T[i].ly)
+			fprintf(stderr, "rotation %d: panel %d,%d -> %d,%d, want %d,%d\n", T[i].r, T[i].px,
+			        T[i].py, lx, ly, T[i].lx, T[i].ly);
+		CHECK(lx == T[i].lx && ly == T[i].ly);
+	}
 }
 
 static void test_cli(void)
