@@ -76,3 +76,12 @@ deb:
 setup-pi:
 	$(SUDO) $(MAKE) --no-print-directory install
 	$(SUDO) scripts/setup-pi.sh
+
+# The whole suite again under AddressSanitizer and UBSan (LeakSanitizer too).
+.PHONY: test-asan
+ASAN_BUILD ?= $(BUILD)-asan
+test-asan: test-deps
+	@cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DMOMENTS_SANITIZE=ON $(CMAKE_FLAGS) >/dev/null
+	@cmake --build $(ASAN_BUILD) -j $(JOBS)
+	@cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+		UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 ctest --output-on-failure -j $(JOBS) -LE hw

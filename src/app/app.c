@@ -16,8 +16,17 @@
 
 #define CLOCK_STEP_MS 5000 /* a wall clock that moves this much is a step */
 
+static const struct app_clock *injected; /* a test's own clocks, NULL: the real ones */
+
+void app_clock_inject(const struct app_clock *c)
+{
+	injected = c;
+}
+
 int64_t app_mono_ms(void)
 {
+	if (injected)
+		return injected->mono_ms;
 	struct timespec ts;
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
@@ -25,6 +34,8 @@ int64_t app_mono_ms(void)
 
 int64_t app_wall_ms(void)
 {
+	if (injected)
+		return injected->wall_ms;
 	struct timespec ts;
 	clock_gettime(CLOCK_REALTIME, &ts);
 	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
@@ -491,69 +502,82 @@ static void wait_for_something(struct app *a, int timeout_ms)
 	handle_pending(a);
 }
 
+/* Draws the frame when something changed (never while the screen is
+ * off). Returns -1 to go on, else the exit code (--screenshot is done). */
+static int present_if_dirty(struct app *a, int64_t mono, time_t now)
+{
+	power_update(a, mono);
+	if (a->dirty && !power_may_draw(a))
+		a->dirty = false; /* off: nothing is drawn until it wakes */
+	if (!a->dirty)
+		return -1;
+	draw(a, now);
+	power_veil(a);
+	if (a->opt.screenshot) {
+		char err[320];
+		if (display_save_png(&a->display, a->opt.screenshot, err, sizeof err) != 0) {
+			log_write(LOG_PRIO_ERR, "%s", err);
+			return 1;
+		}
+		log_write(LOG_PRIO_INFO, "screenshot: %s", a->opt.screenshot);
+		return 0;
+	}
+	if (a->shot_path[0]) {
+		char err[320];
+		if (display_save_png(&a->display, a->shot_path, err, sizeof err) != 0)
+			log_write(LOG_PRIO_ERR, "%s", err);
+		else
+			log_write(LOG_PRIO_INFO, "screenshot: %s", a->shot_path);
+		a->shot_path[0] = '\0';
+	}
+	display_present(&a->display);
+	a->dirty = false;
+	if (a->log_targets && ((int)a->screen != a->logged_screen || (int)a->kb.layer != a->logged_layer)) {
+		a->logged_screen = (int)a->screen;
+		a->logged_layer = (int)a->kb.layer;
+		app_log_targets(a);
+	}
+	if (a->first_frame_ms < 0) {
+		a->first_frame_ms = app_mono_ms();
+		log_write(LOG_PRIO_INFO, "ready: first frame shown");
+		notify_send(&a->notify, "READY=1\nSTATUS=showing today's moment");
+	}
+	return -1;
+}
+
+int app_turn(struct app *a)
+{
+	handle_pending(a);
+	if (wake_quit_requested() || a->quit)
+		return 0;
+	check_clock(a);
+	int64_t mono = app_mono_ms();
+	notify_watchdog(&a->notify, mono); /* a loop that turns is a UI that lives */
+	buttons_tick(a, mono);
+	hug_tick(a, mono);
+	sound_tick(a->sound, mono);
+	notes_tick(a, mono);
+	editor_tick(a, mono);
+	time_t now = (time_t)(app_wall_ms() / 1000);
+	today_refresh(a, now);
+	/* note ages are worked out as drawn; the board is read again only
+	 * when a note is due to leave it */
+	if (a->notes.loaded && a->notes.next_expiry && (int64_t)now >= a->notes.next_expiry)
+		notes_load(a, (int64_t)now);
+	buttons_update_leds(a, mono); /* after today: the LEDs show who is done */
+	int64_t minute = (int64_t)now / 60;
+	if (minute != a->shown_minute) {
+		a->shown_minute = minute;
+		today_clock_notice(a, now); /* goes once the network has set the clock */
+		a->dirty = true;
+	}
+	return present_if_dirty(a, mono, now);
+}
+
 int app_run(struct app *a)
 {
-	for (;;) {
-		handle_pending(a);
-		if (wake_quit_requested() || a->quit)
-			break;
-		check_clock(a);
-		int64_t mono = app_mono_ms();
-		notify_watchdog(&a->notify, mono); /* a loop that turns is a UI that lives */
-		buttons_tick(a, mono);
-		hug_tick(a, mono);
-		sound_tick(a->sound, mono);
-		notes_tick(a, mono);
-		editor_tick(a, mono);
-		time_t now = (time_t)(app_wall_ms() / 1000);
-		today_refresh(a, now);
-		/* note ages are worked out as drawn; the board is read again only
-		 * when a note is due to leave it */
-		if (a->notes.loaded && a->notes.next_expiry && (int64_t)now >= a->notes.next_expiry)
-			notes_load(a, (int64_t)now);
-		buttons_update_leds(a, mono); /* after today: the LEDs show who is done */
-		int64_t minute = (int64_t)now / 60;
-		if (minute != a->shown_minute) {
-			a->shown_minute = minute;
-			today_clock_notice(a, now); /* goes once the network has set the clock */
-			a->dirty = true;
-		}
-		power_update(a, mono);
-		if (a->dirty && !power_may_draw(a))
-			a->dirty = false; /* off: nothing is drawn until it wakes */
-		if (a->dirty) {
-			draw(a, now);
-			power_veil(a);
-			if (a->opt.screenshot) {
-				char err[320];
-				if (display_save_png(&a->display, a->opt.screenshot, err, sizeof err) != 0) {
-					log_write(LOG_PRIO_ERR, "%s", err);
-					return 1;
-				}
-				log_write(LOG_PRIO_INFO, "screenshot: %s", a->opt.screenshot);
-				return 0;
-			}
-			if (a->shot_path[0]) {
-				char err[320];
-				if (display_save_png(&a->display, a->shot_path, err, sizeof err) != 0)
-					log_write(LOG_PRIO_ERR, "%s", err);
-				else
-					log_write(LOG_PRIO_INFO, "screenshot: %s", a->shot_path);
-				a->shot_path[0] = '\0';
-			}
-			display_present(&a->display);
-			a->dirty = false;
-			if (a->log_targets && ((int)a->screen != a->logged_screen || (int)a->kb.layer != a->logged_layer)) {
-				a->logged_screen = (int)a->screen;
-				a->logged_layer = (int)a->kb.layer;
-				app_log_targets(a);
-			}
-			if (a->first_frame_ms < 0) {
-				a->first_frame_ms = app_mono_ms();
-				log_write(LOG_PRIO_INFO, "ready: first frame shown");
-				notify_send(&a->notify, "READY=1\nSTATUS=showing today's moment");
-			}
-		}
+	int rc;
+	while ((rc = app_turn(a)) < 0) {
 		if (a->script && a->first_frame_ms >= 0) {
 			script_fire(a->script, a, app_mono_ms() - a->first_frame_ms);
 			if (SDL_HasEvents(SDL_FIRSTEVENT, SDL_LASTEVENT))
@@ -561,6 +585,8 @@ int app_run(struct app *a)
 		}
 		wait_for_something(a, next_timeout(a));
 	}
+	if (rc != 0 || a->opt.screenshot)
+		return rc;
 	notify_send(&a->notify, "STOPPING=1");
 	log_write(LOG_PRIO_INFO, "quit");
 	return 0;

@@ -209,6 +209,11 @@ struct app {
 int app_init(struct app *a, const struct cli_options *opt);
 /* Runs until quit; returns the process exit code. */
 int app_run(struct app *a);
+
+/* One turn of the loop without its sleep: events, deadlines, today, and a
+ * frame when something changed. Returns -1 to go on, else the exit code
+ * (a quit, a --screenshot written). app_run is these turns with sleeps. */
+int app_turn(struct app *a);
 void app_fini(struct app *a); /* safe after a failed app_init */
 
 /* --check-config: validates config and library, prints problems; returns
@@ -238,6 +243,13 @@ void app_set_notice(struct app *a, enum notice_slot slot, const char *msg);
 /* Clocks: the only place moments reads time. */
 int64_t app_mono_ms(void);
 int64_t app_wall_ms(void);
+
+/* A soak test's clocks, moved by the test itself (NULL: the real ones
+ * again). The program never calls this. */
+struct app_clock {
+	int64_t mono_ms, wall_ms;
+};
+void app_clock_inject(const struct app_clock *c);
 
 /* today.c */
 void today_refresh(struct app *a, time_t now);

@@ -130,7 +130,9 @@ static void test_disk_chime(const char *out_path)
 	CHECK(first >= first_expected);
 	size_t lead = first - first_expected;
 	CHECK(lead % SOUND_BUFFER_SAMPLES == 0);
-	CHECK(lead <= 8 * SOUND_BUFFER_SAMPLES);
+	/* whole buffers of silence before it: a few, more on a slow or
+	 * sanitized build, never most of a second */
+	CHECK(lead <= 20 * SOUND_BUFFER_SAMPLES);
 	CHECK(got >= lead + n);
 	if (got >= lead + n) {
 		CHECK(memcmp(pcm + lead, expected, n * 2) == 0);
