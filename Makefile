@@ -78,10 +78,15 @@ setup-pi:
 	$(SUDO) scripts/setup-pi.sh
 
 # The whole suite again under AddressSanitizer and UBSan (LeakSanitizer too).
-.PHONY: test-asan
+.PHONY: test-asan fuzz
 ASAN_BUILD ?= $(BUILD)-asan
 test-asan: test-deps
 	@cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DMOMENTS_SANITIZE=ON $(CMAKE_FLAGS) >/dev/null
 	@cmake --build $(ASAN_BUILD) -j $(JOBS)
 	@cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 		UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 ctest --output-on-failure -j $(JOBS) -LE hw
+
+# libFuzzer targets for every parser (fuzz/README.md), FUZZ_SECONDS each.
+FUZZ_SECONDS ?= 60
+fuzz: test-deps
+	@fuzz/run.sh $(FUZZ_SECONDS)

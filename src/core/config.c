@@ -166,7 +166,12 @@ static enum config_result set_partner(struct partner_config *p, const char *sect
 			return bad(msg, n, section, key, "not valid UTF-8 text; the default is used");
 		if (utf8_count(value, len) > CONFIG_NAME_MAX)
 			return bad(msg, n, section, key, "longer than 24 characters; the default is used");
-		memcpy(p->name, value, len + 1);
+		/* the same rule as names typed on the setup screen */
+		char clean[sizeof p->name];
+		if (config_clean_name(value, clean, sizeof clean) != 0)
+			return bad(msg, n, section, key,
+			           "not a name (only spaces, or control characters); the default is used");
+		memcpy(p->name, clean, strlen(clean) + 1);
 		p->named = true;
 		return CONFIG_OK;
 	}
@@ -225,8 +230,12 @@ static enum config_result set_gpio(struct gpio_config *g, const char *section, c
                                    const char *value, char *msg, size_t n)
 {
 	if (strcmp(key, "chip") == 0) {
-		g->off = strcasecmp(value, "off") == 0 || strcasecmp(value, "none") == 0;
-		return copy_text(g->chip, sizeof g->chip, g->off ? "" : value, msg, n, section, key);
+		/* off changes only with the chip: a refused value keeps both */
+		bool off = strcasecmp(value, "off") == 0 || strcasecmp(value, "none") == 0;
+		enum config_result r = copy_text(g->chip, sizeof g->chip, off ? "" : value, msg, n, section, key);
+		if (r == CONFIG_OK)
+			g->off = off;
+		return r;
 	}
 	for (int b = 0; b < GPIO_LINE_COUNT; b++) {
 		if (strcmp(key, CONFIG_GPIO_KEYS[b]) != 0)

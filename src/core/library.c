@@ -79,6 +79,12 @@ static void problem(struct parser *p, int line, const char *fmt, const char *arg
 {
 	char msg[256];
 	snprintf(msg, sizeof msg, fmt, arg);
+	/* a message cut short (a long id or line) never ends inside a
+	 * character: it is shown on screen */
+	size_t len = strlen(msg);
+	while (len > 0 && !utf8_valid(msg, len))
+		len--;
+	msg[len] = '\0';
 	p->problems++;
 	if (p->err)
 		p->err(p->ctx, p->file, line, msg);

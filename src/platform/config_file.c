@@ -52,7 +52,8 @@ static int on_setting(void *user, const char *section, const char *name, const c
 {
 	struct reader *r = user;
 	char msg[320];
-	if (!utf8_valid(value, strlen(value)) || !utf8_valid(name, strlen(name))) {
+	if (!utf8_valid(value, strlen(value)) || !utf8_valid(name, strlen(name)) ||
+	    !utf8_valid(section, strlen(section))) {
 		problem(r, "not valid UTF-8 text; line skipped");
 		return 1;
 	}

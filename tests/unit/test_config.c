@@ -166,6 +166,36 @@ static void test_screen_keys(void)
 	CHECK(strstr(r.msg[3], "unknown key 'colour'") != NULL);
 }
 
+/* Found by fuzzing: a refused value changes nothing, names follow the
+ * setup screen's rule, and a section name must be text too. */
+static void test_refused_keeps(void)
+{
+	struct config c;
+	struct reports r;
+	int missing;
+	char long_chip[200];
+	memset(long_chip, 'x', 100);
+	long_chip[100] = '\0';
+	char text[400];
+	snprintf(text, sizeof text, "[gpio]\nchip = off\nchip = %s\n", long_chip);
+	int rc = load(&c, text, &r, &missing);
+	CHECK_EQ_INT(rc, 1);
+	CHECK(c.gpio.off); /* still off: the refused chip changed nothing */
+	CHECK_EQ_STR(c.gpio.chip, "");
+
+	rc = load(&c, "[partner_a]\nname = Al\x01" "ex\n[partner_b]\nname =    \n", &r, &missing);
+	CHECK_EQ_INT(rc, 2);
+	CHECK_EQ_STR(c.partner[0].name, "Partner A");
+	CHECK(!c.partner[0].named);
+	rc = load(&c, "[partner_a]\nname =  Zo\xC3\xAB  \n", &r, &missing);
+	CHECK_EQ_INT(rc, 0);
+	CHECK_EQ_STR(c.partner[0].name, "Zo\xC3\xAB"); /* trimmed */
+
+	rc = load(&c, "[gpi\xC3]\nchip = x\n", &r, &missing);
+	CHECK_EQ_INT(rc, 1);
+	CHECK(strstr(r.msg[0], "UTF-8") != NULL);
+}
+
 static void test_bad_lines(void)
 {
 	struct config c;
@@ -310,6 +340,7 @@ int main(void)
 	test_gpio_off_and_hug_range();
 	test_chime_keys();
 	test_screen_keys();
+	test_refused_keeps();
 	test_bad_lines();
 	test_syntax_error_line();
 	test_huge_line();
