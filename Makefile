@@ -77,8 +77,17 @@ setup-pi:
 	$(SUDO) $(MAKE) --no-print-directory install
 	$(SUDO) scripts/setup-pi.sh
 
+# Proof under stress (tests/reliability/, fuzz/): power cuts, bad input,
+# fuzzing and a long soak; bounded in time, run by CI after `make test`.
+.PHONY: check-reliability fuzz test-asan bench-chromium
+check-reliability: test-deps build
+	@tests/reliability/run.sh $(BUILD)
+
+FUZZ_SECONDS ?= 60
+fuzz: test-deps
+	@fuzz/run.sh $(FUZZ_SECONDS)
+
 # The whole suite again under AddressSanitizer and UBSan (LeakSanitizer too).
-.PHONY: test-asan fuzz
 ASAN_BUILD ?= $(BUILD)-asan
 test-asan: test-deps
 	@cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DMOMENTS_SANITIZE=ON $(CMAKE_FLAGS) >/dev/null
@@ -86,7 +95,6 @@ test-asan: test-deps
 	@cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 		UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 ctest --output-on-failure -j $(JOBS) -LE hw
 
-# libFuzzer targets for every parser (fuzz/README.md), FUZZ_SECONDS each.
-FUZZ_SECONDS ?= 60
-fuzz: test-deps
-	@fuzz/run.sh $(FUZZ_SECONDS)
+# moments against a Chromium kiosk showing the same page (bench/RESULTS.md).
+bench-chromium: build
+	@bench/chromium.sh $(BUILD)

@@ -286,6 +286,8 @@ static void fire(struct app *a, const struct step *st)
 			size_t n = left < sizeof e.text.text - 1 ? left : sizeof e.text.text - 1;
 			while (n < left && n > 0 && ((unsigned char)p[n] & 0xC0) == 0x80)
 				n--;
+			if (n == 0) /* no code point boundary at all (stray bytes): a whole piece */
+				n = left < sizeof e.text.text - 1 ? left : sizeof e.text.text - 1;
 			memcpy(e.text.text, p, n);
 			SDL_PushEvent(&e);
 			p += n;
