@@ -7,6 +7,7 @@
 # TARGET is config, library, text_edit or doodle (default: all four).
 # FUZZ_BUILD names the build folder (default build-fuzz, git-ignored);
 # FUZZ_CC the compiler (default clang). The working corpus in
+# FUZZ_SEED fixes libFuzzer's seed (0, the default: a new one each run).
 # $FUZZ_BUILD/corpus/ grows from run to run; the seeds in fuzz/corpus/
 # never change.
 set -eu
@@ -78,7 +79,7 @@ for t in $targets; do
 	[ -f "fuzz/$t.dict" ] && dict="-dict=fuzz/$t.dict"
 	rc=0
 	# shellcheck disable=SC2086
-	"$out/fuzz_$t" -max_total_time="$seconds" -timeout=10 -print_final_stats=1 \
+	"$out/fuzz_$t" -max_total_time="$seconds" -timeout=10 -print_final_stats=1 -seed="${FUZZ_SEED:-0}" \
 		-artifact_prefix="$crashes/" $dict "$corpus" >"$log" 2>&1 || rc=$?
 	cov=$(grep -E '^#[0-9]+.*cov:' "$log" | tail -n 1 | sed -E 's/.*(cov: [0-9]+ ft: [0-9]+ corp: [^ ]+).*/\1/')
 	runs=$(sed -n 's/^stat::number_of_executed_units:[[:space:]]*//p' "$log")
