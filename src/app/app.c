@@ -413,7 +413,7 @@ static void draw(struct app *a, time_t now)
 			history_draw(a);
 			break;
 		case SCREEN_RAIN:
-			rain_draw(a, now);
+			rain_draw(a);
 			break;
 		default:
 			break;

@@ -321,7 +321,7 @@ bool history_reflection_now(struct app *a, time_t now, char lines[3][96]);
 
 /* rain.c: a rain check: not today, a promise to reconnect within 48 h */
 void rain_open_screen(struct app *a);
-void rain_draw(struct app *a, time_t now);
+void rain_draw(struct app *a);
 void rain_pointer(struct app *a, int phase, int x, int y);
 /* "Sam took a rain check: time for each other by Wednesday evening." */
 void rain_promise_text(const struct app *a, time_t now, char *out, size_t n);

@@ -35,13 +35,11 @@ static const char *plural(int n, const char *one, const char *many)
 }
 
 /* The week's three lines for `today` (its Monday to today). */
-static void week_lines(struct app *a, const struct history_day *days, size_t n, int32_t today,
-                       char lines[3][96])
+static void week_lines(const struct history_day *days, size_t n, int32_t today, char lines[3][96])
 {
 	struct history_week w;
 	history_week_sum(days, n, history_week_start(today), today, &w);
 	history_reflection(&w, w.top_category >= 0 ? library_category_title(w.top_category) : NULL, lines);
-	(void)a;
 }
 
 bool history_reflection_now(struct app *a, time_t now, char lines[3][96])
@@ -56,7 +54,7 @@ bool history_reflection_now(struct app *a, time_t now, char lines[3][96])
 	struct history_day *days = read_days(a, mon, today, &n);
 	if (!days)
 		return false;
-	week_lines(a, days, n, today, lines);
+	week_lines(days, n, today, lines);
 	free(days);
 	return true;
 }
@@ -182,7 +180,7 @@ static void fill_numbers(struct app *a, struct history_screen *hs, const struct 
 	for (int i = 0; i < 3; i++)
 		m->reflection[i] = NULL;
 	if (ritual_reflection_time(&tm)) {
-		week_lines(a, all, n, today, hs->reflection);
+		week_lines(all, n, today, hs->reflection);
 		for (int i = 0; i < 3; i++)
 			m->reflection[i] = hs->reflection[i];
 	}

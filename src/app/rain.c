@@ -35,9 +35,8 @@ static void take(struct app *a, int partner)
 	log_write(LOG_PRIO_INFO, "saved: rain check %lld by %c", (long long)id, partner ? 'B' : 'A');
 }
 
-void rain_draw(struct app *a, time_t now)
+void rain_draw(struct app *a)
 {
-	(void)now;
 	struct rain_layout l;
 	rain_layout_compute(&l, a->display.lw, a->display.lh);
 	const struct moment *mo = a->today.moment >= 0 ? &a->lib.items[a->today.moment] : NULL;
