@@ -4,7 +4,7 @@
 set -eu
 
 BUILD="cmake make gcc pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev \
-libsqlite3-dev libinih-dev libgpiod-dev libdrm-dev fonts-lato fonts-dejavu-core fonts-symbola"
+libsqlite3-dev libinih-dev libgpiod-dev libdrm-dev gettext fonts-lato fonts-dejavu-core fonts-symbola"
 TEST="sqlite3 python3 qemu-system-x86 busybox-static cpio xz-utils gcc-12 libelf1 \
 xvfb xdotool x11-apps systemd dpkg-dev fakeroot file clang"
 

@@ -22,6 +22,7 @@ color = ocean
 dim = off
 off = off
 CONF
+sed 's/^\[screen\]/[display]\nlanguage = es\n[screen]/' "$TMP/moments.conf" >"$TMP/moments-es.conf"
 for size in 800x480 1024x600 1920x1080 720x1280; do
 	rm -f "$TMP/db"*
 	cat > "$TMP/script" <<SCRIPT
@@ -84,10 +85,25 @@ SCRIPT
 	cat > "$TMP/script" <<SCRIPT
 100 tap-at history
 200 shot $OUT/history-$size.png
-300 quit
+300 tap-at day-72
+400 tap-at favourite
+500 shot $OUT/moment-$size.png
+600 quit
 SCRIPT
 	"$BUILD/moments" --windowed "$size" --db "$TMP/hist.db" --config "$TMP/moments.conf" \
 		--script "$TMP/script" 2>"$TMP/log"
+	# the same in Spanish
+	cp "$TMP/hist.db" "$TMP/hist-es.db"
+	cat > "$TMP/script" <<SCRIPT
+100 shot $OUT/today-es-$size.png
+200 tap-at history
+300 shot $OUT/history-es-$size.png
+400 tap-at day-72
+500 shot $OUT/moment-es-$size.png
+600 quit
+SCRIPT
+	"$BUILD/moments" --windowed "$size" --db "$TMP/hist-es.db" --config "$TMP/moments-es.conf" \
+		--script "$TMP/script" 2>>"$TMP/log"
 	cat > "$TMP/script" <<SCRIPT
 100 tap-at rain
 200 shot $OUT/rain-$size.png

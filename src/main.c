@@ -4,9 +4,14 @@
 #include "app/app.h"
 #include "app/commands.h"
 #include "core/cli.h"
+#include "platform/i18n.h"
 
 int main(int argc, char **argv)
 {
+	/* the command line speaks the environment's language; the display
+	 * and the commands that read the config switch to its [display]
+	 * language once they have read it */
+	i18n_use("auto");
 	struct cli_options opt;
 	char err[256];
 	if (cli_parse(argc, argv, &opt, err, sizeof err) != 0) {

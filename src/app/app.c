@@ -3,13 +3,16 @@
 
 #include <SDL_ttf.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "app/script.h"
+#include "core/i18n.h"
 #include "input/gpio.h"
 #include "platform/config_file.h"
 #include "platform/library_files.h"
 #include "platform/drm_card.h"
+#include "platform/i18n.h"
 #include "platform/log.h"
 #include "platform/paths.h"
 #include "platform/wake.h"
@@ -84,6 +87,9 @@ void app_tap(struct app *a, int x, int y)
 	case TODAY_RAIN:
 		rain_open_screen(a);
 		break;
+	case TODAY_MOMENT:
+		moment_open_screen(a, a->today.moment_id, a->today.day, SCREEN_TODAY);
+		break;
 	default:
 		if (tg >= TODAY_NOTE0) {
 			int i = tg - TODAY_NOTE0;
@@ -149,6 +155,9 @@ void app_pointer(struct app *a, int phase, int x, int y)
 	case SCREEN_RAIN:
 		rain_pointer(a, phase, x, y);
 		break;
+	case SCREEN_MOMENT:
+		moment_pointer(a, phase, x, y);
+		break;
 	}
 }
 
@@ -158,6 +167,7 @@ struct problems {
 	struct app *app; /* NULL for --check-config */
 	int count;
 	char first[320];
+	bool quiet;      /* counted and kept, neither logged nor printed */
 };
 
 static void report(void *ctx, const char *file, int line, const char *msg)
@@ -168,7 +178,9 @@ static void report(void *ctx, const char *file, int line, const char *msg)
 		snprintf(where, sizeof where, "%s:%d", file, line);
 	else
 		snprintf(where, sizeof where, "%s", file);
-	if (p->app)
+	if (p->quiet)
+		;
+	else if (p->app)
 		log_write(LOG_PRIO_WARNING, "%s: %s", where, msg);
 	else
 		printf("%s: %s\n", where, msg);
@@ -181,20 +193,30 @@ static int load_config(struct config *cfg, const char *path, struct problems *p)
 	config_defaults(cfg);
 	int missing = 0;
 	int rc = config_file_load(cfg, path, report, p, &missing);
-	if (missing && p->app)
+	if (missing && p->app && !p->quiet)
 		log_write(LOG_PRIO_INFO, "config: %s not found; using the defaults", path);
 	return rc;
 }
 
-/* Our library, then the couple's own files beside the config file. */
+/* Our library in the language in use, then the couple's own files beside
+ * the config file. */
 static void load_library(struct library *lib, const char *assets, const char *config_path,
                          struct problems *p)
 {
-	char dir[PATH_MAX + 16], own[PATH_MAX];
-	snprintf(dir, sizeof dir, "%s/moments/en", assets);
-	library_load_dir(lib, dir, false, false, report, p);
+	char own[PATH_MAX];
 	paths_dirname(config_path, own, sizeof own);
-	library_load_dir(lib, own, true, true, report, p);
+	library_load_all(lib, assets, i18n_language(), own, report, p);
+}
+
+/* The display's options speak its language ([display] language): the
+ * config is read once quietly to learn it, then again saying its problems
+ * in that language. */
+static void use_config_language(const char *path)
+{
+	struct problems quiet = { .quiet = true };
+	struct config cfg;
+	load_config(&cfg, path, &quiet);
+	i18n_use(cfg.language);
 }
 
 int app_check_config(const struct cli_options *opt)
@@ -202,14 +224,19 @@ int app_check_config(const struct cli_options *opt)
 	char path[PATH_MAX], assets[PATH_MAX];
 	paths_config(path, sizeof path, opt->config);
 	paths_assets(assets, sizeof assets);
+	use_config_language(path);
 	struct problems p = { 0 };
 	struct config cfg;
 	load_config(&cfg, path, &p);
 	struct library lib;
 	library_init(&lib);
 	load_library(&lib, assets, path, &p);
-	printf("%s: %s\n", path, p.count ? "see the problems above" : "ok");
-	printf("moment library: %zu moments from %s\n", lib.count, assets);
+	/* TRANSLATORS: --check-config's verdict after the config file's path */
+	printf("%s: %s\n", path, p.count ? _("see the problems above") : C_("config file verdict", "ok"));
+	/* TRANSLATORS: --check-config: how many moments, from which folder */
+	printf(P_("moment library: %1$zu moments from %2$s\n", "moment library: %1$zu moments from %2$s\n",
+	          lib.count),
+	       lib.count, assets);
 	size_t n = lib.count;
 	library_fini(&lib);
 	return p.count || n == 0 ? 2 : 0;
@@ -219,10 +246,11 @@ int app_list_gpio(const struct cli_options *opt)
 {
 	char path[PATH_MAX];
 	paths_config(path, sizeof path, opt->config);
+	use_config_language(path);
 	struct problems p = { 0 };
 	struct config cfg;
 	load_config(&cfg, path, &p);
-	printf("Config: %s\n", path);
+	printf(_("Config: %s\n"), path);
 	return gpio_list(stdout, &cfg.gpio, "/dev");
 }
 
@@ -272,15 +300,27 @@ int app_init(struct app *a, const struct cli_options *opt)
 
 	paths_config(a->config_path, sizeof a->config_path, opt->config);
 	paths_assets(a->assets, sizeof a->assets);
-	struct problems p = { a, 0, "" };
+	struct problems p = { a, 0, "", false };
 	load_config(&a->cfg, a->config_path, &p);
+	const char *language = i18n_use(a->cfg.language);
+	log_write(LOG_PRIO_INFO, "language: %s", language);
+	bool unnamed = !a->cfg.partner[0].named || !a->cfg.partner[1].named;
+	if ((p.count || unnamed) && strcmp(language, "en") != 0) {
+		/* the problems (and the default names) were written before the
+		 * language was known: read again (the same file, quietly), so the
+		 * screen says them in it */
+		struct problems again = { a, 0, "", true };
+		load_config(&a->cfg, a->config_path, &again);
+		if (again.count)
+			p = again;
+	}
 	if (p.count)
 		app_set_notice(a, NOTICE_CONFIG, p.first);
 
-	struct problems lp = { a, 0, "" };
+	struct problems lp = { a, 0, "", false };
 	load_library(&a->lib, a->assets, a->config_path, &lp);
 	if (a->lib.count == 0)
-		app_set_notice(a, NOTICE_LIBRARY, "The moment library could not be read; see the log.");
+		app_set_notice(a, NOTICE_LIBRARY, _("The moment library could not be read; see the log."));
 	else if (lp.count)
 		app_set_notice(a, NOTICE_LIBRARY, lp.first);
 	log_write(LOG_PRIO_INFO, "library: %zu moments from %s", a->lib.count, a->assets);
@@ -300,6 +340,7 @@ int app_init(struct app *a, const struct cli_options *opt)
 		app_set_notice(a, NOTICE_STORE, info.message);
 	}
 	log_write(LOG_PRIO_INFO, "store: %s", a->db_path);
+	moment_load_prefs(a);
 
 	if (opt->script) {
 		char err[320];
@@ -332,6 +373,12 @@ int app_init(struct app *a, const struct cli_options *opt)
 	}
 	if (warning[0]) {
 		log_write(LOG_PRIO_WARNING, "font: %s", warning);
+		const char *path = text_font_not_loaded(a->text);
+		if (path) {
+			/* TRANSLATORS: %s is a font file's path */
+			snprintf(warning, sizeof warning, _("Font %s could not be loaded; the built-in font is used."),
+			         path);
+		}
 		app_set_notice(a, NOTICE_FONT, warning);
 	}
 	a->shapes = shapes_new(a->display.r);
@@ -380,6 +427,8 @@ void app_fini(struct app *a)
 	display_close(&a->display);
 	store_close(a->store);
 	library_fini(&a->lib);
+	free(a->prefs);
+	a->prefs = NULL;
 	if (TTF_WasInit())
 		TTF_Quit();
 	SDL_Quit();
@@ -414,6 +463,9 @@ static void draw(struct app *a, time_t now)
 			break;
 		case SCREEN_RAIN:
 			rain_draw(a);
+			break;
+		case SCREEN_MOMENT:
+			moment_draw(a);
 			break;
 		default:
 			break;

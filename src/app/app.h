@@ -71,6 +71,14 @@ enum screen {
 	SCREEN_SETUP,  /* names and colours */
 	SCREEN_HISTORY,/* the calendar and the numbers */
 	SCREEN_RAIN,   /* taking a rain check */
+	SCREEN_MOMENT, /* one moment up close: favourite or hide it */
+};
+
+/* SCREEN_MOMENT: which moment, and where Back goes. */
+struct moment_screen {
+	char id[LIBRARY_ID_MAX + 1];
+	int32_t day;               /* the day it was shown (the label), INT32_MIN none */
+	enum screen back;          /* SCREEN_TODAY or SCREEN_HISTORY */
 };
 
 /* A note on the board, as loaded from the store. */
@@ -183,6 +191,8 @@ struct app {
 	struct notes notes;
 	struct setup setup;
 	struct history_screen history;
+	struct moment_screen moment;
+	signed char *prefs;         /* per library moment: enum pick_pref */
 	struct kb_state kb;         /* the on-screen keyboard (editor and setup) */
 	bool pointer_down;          /* a finger or the mouse button is down */
 	SDL_FingerID finger;        /* the finger being followed */
@@ -256,6 +266,20 @@ void today_refresh(struct app *a, time_t now);
 void today_load_progress(struct app *a);
 void today_clock_notice(struct app *a, time_t now); /* unset or not yet synchronised */ /* after a hug or a rain check: the counts again */
 void today_fill_model(struct app *a, struct today_model *m, time_t now, char *buf, size_t buf_size);
+
+/* Hiding today's moment before anyone has done it: today gets another
+ * (stored as the day's moment). True when it changed. */
+bool today_repick(struct app *a, time_t now);
+
+/* moment.c: one moment up close (SCREEN_MOMENT), favourites and hidden */
+void moment_open_screen(struct app *a, const char *id, int32_t day, enum screen back);
+void moment_draw(struct app *a);
+struct moment_layout;
+void moment_layout_now(struct app *a, struct moment_layout *l); /* for drivers' targets */
+void moment_pointer(struct app *a, int phase, int x, int y);
+/* Reads the couple's favourites and hidden moments into a->prefs (after
+ * the library is loaded). */
+void moment_load_prefs(struct app *a);
 
 /* Shows "Not saved: <what>." and logs the store's error. */
 void app_save_failed(struct app *a, const char *what);

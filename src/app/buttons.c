@@ -6,6 +6,7 @@
 #include <time.h>
 
 #include "app/app.h"
+#include "core/i18n.h"
 #include "core/leds.h"
 #include "input/gpio.h"
 #include "input/gpio_reader.h"
@@ -69,6 +70,7 @@ void buttons_open(struct app *a)
 		gpio_close(io->gpio);
 		io->gpio = NULL;
 		snprintf(f.text, sizeof f.text, "Buttons off: the GPIO thread could not start.");
+		snprintf(f.shown, sizeof f.shown, "%s", _("Buttons off: the GPIO thread could not start."));
 		f.error = GPIO_FAILED;
 	}
 	io->retry_ms = -1;
@@ -81,14 +83,15 @@ void buttons_open(struct app *a)
 		 * and nothing to fix unless a chip was asked for */
 		log_write(LOG_PRIO_INFO, "gpio: %s Touch and keys work.", f.text);
 		if (a->cfg.gpio.chip[0])
-			app_set_notice(a, NOTICE_GPIO, f.text);
+			app_set_notice(a, NOTICE_GPIO, f.shown);
 		return;
 	default:
 		break;
 	}
 	log_write(LOG_PRIO_WARNING, "gpio: %s Touch works meanwhile; trying again every minute.", f.text);
 	char msg[400];
-	snprintf(msg, sizeof msg, "%s Tap here to try again.", f.text);
+	/* TRANSLATORS: on screen; %s says why the buttons are off */
+	snprintf(msg, sizeof msg, _("%s Tap here to try again."), f.shown);
 	app_set_notice(a, NOTICE_GPIO, msg);
 	io->retry_ms = now + RETRY_MS;
 }
@@ -140,9 +143,9 @@ void buttons_drain(struct app *a)
 	} while (n == 64);
 	if (failed) {
 		buttons_close(a);
-		const char *msg = "Buttons stopped: the GPIO chip went away. Tap here to try again.";
-		log_write(LOG_PRIO_WARNING, "gpio: %s", msg);
-		app_set_notice(a, NOTICE_GPIO, msg);
+		log_write(LOG_PRIO_WARNING, "gpio: %s",
+		          "Buttons stopped: the GPIO chip went away. Tap here to try again.");
+		app_set_notice(a, NOTICE_GPIO, _("Buttons stopped: the GPIO chip went away. Tap here to try again."));
 		io->retry_ms = app_mono_ms() + RETRY_MS;
 	}
 }

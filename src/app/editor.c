@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "app/app.h"
+#include "core/i18n.h"
 #include "core/utf8.h"
 #include "platform/log.h"
 #include "ui/doodle_view.h"
@@ -92,10 +93,11 @@ static void type_text(struct app *a, const char *s)
 	struct notes *ns = &a->notes;
 	enum text_edit_result r = text_edit_insert(&ns->edit, s, strlen(s));
 	if (r == TEXT_EDIT_INVALID) {
-		snprintf(ns->message, sizeof ns->message, "That could not be typed (not text).");
+		snprintf(ns->message, sizeof ns->message, "%s", _("That could not be typed (not text)."));
 		log_write(LOG_PRIO_WARNING, "editor: rejected input that is not valid text");
 	} else if (r == TEXT_EDIT_FULL) {
-		snprintf(ns->message, sizeof ns->message, "A note holds %d characters.", NOTE_MAX_CP);
+		snprintf(ns->message, sizeof ns->message,
+		         P_("A note holds %d characters.", "A note holds %d characters.", NOTE_MAX_CP), NOTE_MAX_CP);
 	} else {
 		ns->message[0] = '\0';
 	}
@@ -121,7 +123,7 @@ static void note_save(struct app *a)
 	int64_t expires = note_expires_at(ns->expiry, (time_t)now, a->cfg.night_hour, a->cfg.morning_hour);
 	int64_t id = store_note_add(a->store, ns->author, body, expires, now);
 	if (id < 0) {
-		snprintf(ns->message, sizeof ns->message, "Not saved: %s.", store_last_error(a->store));
+		snprintf(ns->message, sizeof ns->message, _("Not saved: %s."), store_last_error(a->store));
 		log_write(LOG_PRIO_WARNING, "store: %s", store_last_error(a->store));
 		a->dirty = true;
 		return; /* the text stays in the editor */
@@ -144,7 +146,7 @@ static void doodle_save(struct app *a)
 	int64_t now = app_wall_ms() / 1000;
 	int64_t id = store_note_add_doodle(a->store, ns->author, text, 0, now);
 	if (id < 0) {
-		snprintf(ns->message, sizeof ns->message, "Not saved: %s.", store_last_error(a->store));
+		snprintf(ns->message, sizeof ns->message, _("Not saved: %s."), store_last_error(a->store));
 		log_write(LOG_PRIO_WARNING, "store: %s", store_last_error(a->store));
 		a->dirty = true;
 		return;
@@ -264,14 +266,16 @@ static void doodle_pointer(struct app *a, int phase, int x, int y)
 			ns->drawing = true;
 			ns->confirm = false;
 		} else {
-			snprintf(ns->message, sizeof ns->message, "The drawing is full: save it or undo a line.");
+			snprintf(ns->message, sizeof ns->message, "%s",
+			         _("The drawing is full: save it or undo a line."));
 		}
 		a->dirty = true;
 		return;
 	}
 	if (ns->drawing) {
 		if (!doodle_extend(&ns->pad, ux, uy))
-			snprintf(ns->message, sizeof ns->message, "The drawing is full: save it or undo a line.");
+			snprintf(ns->message, sizeof ns->message, "%s",
+			         _("The drawing is full: save it or undo a line."));
 		if (phase == POINTER_UP)
 			ns->drawing = false;
 		a->dirty = true;
@@ -361,9 +365,11 @@ void editor_draw(struct app *a)
 	m.card.body = ns->edit.buf;
 	m.card.author = names[ns->author];
 	m.card.color = colors[ns->author];
-	m.card.age = "now";
+	/* TRANSLATORS: the age on the note being written (a note on the board
+	 * says "just now", "2 h ago") */
+	m.card.age = _("now");
 	m.card.seed = 7;
-	m.placeholder = ns->edit.len ? NULL : "Type a note\xE2\x80\xA6";
+	m.placeholder = ns->edit.len ? NULL : _("Type a note\xE2\x80\xA6");
 	m.names[0] = names[0];
 	m.names[1] = names[1];
 	m.colors[0] = colors[0];
@@ -373,7 +379,8 @@ void editor_draw(struct app *a)
 	char counter[32];
 	size_t left = text_edit_remaining(&ns->edit);
 	if (left <= NOTE_COUNTER_FROM) {
-		snprintf(counter, sizeof counter, "%zu left", left);
+		/* TRANSLATORS: characters left in a note, beside the keyboard */
+		snprintf(counter, sizeof counter, P_("%zu left", "%zu left", left), left);
 		m.counter = counter;
 	}
 	m.message = ns->message[0] ? ns->message : NULL;

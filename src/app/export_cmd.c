@@ -12,6 +12,7 @@
 
 #include "core/doodle.h"
 #include "core/export_format.h"
+#include "core/i18n.h"
 #include "store/export.h"
 
 /* Where the system service keeps it: systemd/moments.service has
@@ -42,7 +43,8 @@ struct store_reader *commands_open_db(const struct cli_options *o, const char *n
 		if ((!path[0] || access(path, F_OK) != 0) && access(COMMANDS_SYSTEM_DB, F_OK) == 0)
 			snprintf(path, sizeof path, "%s", COMMANDS_SYSTEM_DB);
 		if (!path[0]) {
-			fprintf(err, "moments %s: no database found (use --db PATH)\n", name);
+			/* TRANSLATORS: %s is the command, export or stats */
+			fprintf(err, _("moments %s: no database found (use --db PATH)\n"), name);
 			return NULL;
 		}
 	}
@@ -182,7 +184,7 @@ int export_cmd_run(const struct cli_options *o, FILE *out, FILE *err)
 	struct export_run *x = calloc(1, sizeof *x);
 	int rc = 1;
 	if (!x) {
-		fprintf(err, "moments export: out of memory\n");
+		fputs(_("moments export: out of memory\n"), err);
 		goto end;
 	}
 	if (store_reader_begin(r) != 0) {
@@ -204,7 +206,8 @@ int export_cmd_run(const struct cli_options *o, FILE *out, FILE *err)
 	if (!x->w.failed && fflush(out) != 0)
 		x->write_errno = errno ? errno : EIO;
 	if (x->w.failed || x->write_errno) {
-		fprintf(err, "moments export: writing the output: %s\n", strerror(x->write_errno));
+		/* TRANSLATORS: %s is the system's reason */
+		fprintf(err, _("moments export: writing the output: %s\n"), strerror(x->write_errno));
 		goto end;
 	}
 	/* a failed read, or a file changed behind an immutable read */

@@ -6,11 +6,10 @@
 #include "app/app.h"
 #include "app/history_days.h"
 #include "core/calendar.h"
+#include "core/date_words.h"
+#include "core/i18n.h"
 #include "core/ritual.h"
 #include "platform/log.h"
-
-static const char *const MONTHS[12] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
-	                                "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
 
 /* The days from..to, or NULL (logged). *n is their count. */
 static struct history_day *read_days(struct app *a, int32_t from, int32_t to, size_t *n)
@@ -27,11 +26,6 @@ static struct history_day *read_days(struct app *a, int32_t from, int32_t to, si
 	}
 	free(sd);
 	return hd;
-}
-
-static const char *plural(int n, const char *one, const char *many)
-{
-	return n == 1 ? one : many;
 }
 
 /* The week's three lines for `today` (its Monday to today). */
@@ -84,7 +78,7 @@ static void fill_calendar(struct history_screen *hs, const struct history_day *d
 			int y, mo, md;
 			calendar_ymd_from_day(start + wk * 7 + d, &y, &mo, &md);
 			if (md == 1 || (wk == 0 && d == 0)) {
-				snprintf(hs->labels[wk], sizeof hs->labels[wk], "%s", MONTHS[mo - 1]);
+				snprintf(hs->labels[wk], sizeof hs->labels[wk], "%s", date_month_short(mo));
 				m->week_label[wk] = hs->labels[wk];
 				break;
 			}
@@ -101,15 +95,18 @@ static void fill_numbers(struct app *a, struct history_screen *hs, const struct 
 	history_week_sum(all, n, mon, today, &w);
 	history_week_sum(all, n, mon - 7, mon - 1, &last);
 	if (w.days > 0)
-		snprintf(hs->week_value, sizeof hs->week_value, "%d %s with a moment", w.days,
-		         plural(w.days, "day", "days"));
+		/* TRANSLATORS: the history: this week, in large type */
+		snprintf(hs->week_value, sizeof hs->week_value,
+		         P_("%d day with a moment", "%d days with a moment", w.days), w.days);
 	else
-		snprintf(hs->week_value, sizeof hs->week_value, "A new week");
+		snprintf(hs->week_value, sizeof hs->week_value, "%s", _("A new week"));
 	if (w.days == 0 && last.days > 0)
-		snprintf(hs->week_detail, sizeof hs->week_detail, "Last week: %d %s with a moment", last.days,
-		         plural(last.days, "day", "days"));
+		/* TRANSLATORS: the history, under "A new week" */
+		snprintf(hs->week_detail, sizeof hs->week_detail,
+		         P_("Last week: %d day with a moment", "Last week: %d days with a moment", last.days),
+		         last.days);
 	else if (w.days == 0)
-		snprintf(hs->week_detail, sizeof hs->week_detail, "Every day is a fresh start");
+		snprintf(hs->week_detail, sizeof hs->week_detail, "%s", _("Every day is a fresh start"));
 	else
 		history_compare(&w, &last, hs->week_detail, sizeof hs->week_detail);
 	if (hs->week_detail[0] >= 'a' && hs->week_detail[0] <= 'z')
@@ -120,20 +117,35 @@ static void fill_numbers(struct app *a, struct history_screen *hs, const struct 
 	struct history_streak st;
 	history_streak(all, n, today, &st);
 	if (st.good_weeks == 0) {
-		snprintf(hs->good_value, sizeof hs->good_value, "Your first is ahead");
-		snprintf(hs->good_detail, sizeof hs->good_detail, "A good week has %d days with a moment",
+		/* TRANSLATORS: the history: no good week yet (the first good week
+		 * is ahead), in large type */
+		snprintf(hs->good_value, sizeof hs->good_value, "%s", _("Your first is ahead"));
+		/* TRANSLATORS: the history, under "Your first is ahead" */
+		snprintf(hs->good_detail, sizeof hs->good_detail,
+		         P_("A good week has %d days with a moment", "A good week has %d days with a moment",
+		            HISTORY_GOOD_WEEK_DAYS),
 		         HISTORY_GOOD_WEEK_DAYS);
 	} else {
-		snprintf(hs->good_value, sizeof hs->good_value, "%d good %s", st.good_weeks,
-		         plural(st.good_weeks, "week", "weeks"));
+		/* TRANSLATORS: the history, in large type; a good week has 4 or
+		 * more days with a moment */
+		snprintf(hs->good_value, sizeof hs->good_value, P_("%d good week", "%d good weeks", st.good_weeks),
+		         st.good_weeks);
 		if (st.current_run >= 2 && st.current_run == st.longest_run)
-			snprintf(hs->good_detail, sizeof hs->good_detail, "%d in a row: your longest run yet",
+			/* TRANSLATORS: good weeks in a row, the most so far */
+			snprintf(hs->good_detail, sizeof hs->good_detail,
+			         P_("%d in a row: your longest run yet", "%d in a row: your longest run yet",
+			            st.current_run),
 			         st.current_run);
 		else if (st.current_run >= 2)
-			snprintf(hs->good_detail, sizeof hs->good_detail, "%d in a row now; the longest run %d",
+			/* TRANSLATORS: good weeks in a row now, then the longest run of them */
+			snprintf(hs->good_detail, sizeof hs->good_detail,
+			         P_("%1$d in a row now; the longest run %2$d", "%1$d in a row now; the longest run %2$d",
+			            st.current_run),
 			         st.current_run, st.longest_run);
 		else
-			snprintf(hs->good_detail, sizeof hs->good_detail, "The longest run: %d in a row",
+			/* TRANSLATORS: the longest run of good weeks in a row */
+			snprintf(hs->good_detail, sizeof hs->good_detail,
+			         P_("The longest run: %d in a row", "The longest run: %d in a row", st.longest_run),
 			         st.longest_run);
 	}
 	m->good_value = hs->good_value;
@@ -146,9 +158,15 @@ static void fill_numbers(struct app *a, struct history_screen *hs, const struct 
 		hugs += all[i].hugs;
 		notes += all[i].notes;
 	}
-	snprintf(hs->totals, sizeof hs->totals, "%d %s with a moment, %d together \xC2\xB7 %d %s \xC2\xB7 %d %s",
-	         days, plural(days, "day", "days"), both, hugs, plural(hugs, "hug", "hugs"), notes,
-	         plural(notes, "note", "notes"));
+	char t_days[96], t_hugs[40], t_notes[40];
+	/* TRANSLATORS: the history's totals: days with a moment, then the
+	 * days both of you did it ("40 days with a moment, 25 together") */
+	snprintf(t_days, sizeof t_days,
+	         P_("%1$d day with a moment, %2$d together", "%1$d days with a moment, %2$d together", days),
+	         days, both);
+	snprintf(t_hugs, sizeof t_hugs, P_("%d hug", "%d hugs", hugs), hugs);
+	snprintf(t_notes, sizeof t_notes, P_("%d note", "%d notes", notes), notes);
+	snprintf(hs->totals, sizeof hs->totals, "%s \xC2\xB7 %s \xC2\xB7 %s", t_days, t_hugs, t_notes);
 	m->totals = hs->totals;
 
 	int counts[CAT_COUNT];
@@ -165,9 +183,13 @@ static void fill_numbers(struct app *a, struct history_screen *hs, const struct 
 			if (best < 0)
 				break;
 			const char *title = library_category_title((enum moment_category)best);
+			/* the first with a capital (a title in another language may
+			 * start with a letter beyond ASCII: then as it is) */
+			char first = title[0];
+			if (k == 0 && first >= 'a' && first <= 'z')
+				first = (char)(first - 'a' + 'A');
 			int wrote = snprintf(hs->favourites + used, sizeof hs->favourites - used, "%s%c%s (%d)",
-			                     k ? ", " : "", k ? title[0] : (char)(title[0] - 'a' + 'A'), title + 1,
-			                     counts[best]);
+			                     k ? ", " : "", first, title[0] ? title + 1 : "", counts[best]);
 			if (wrote > 0 && (size_t)wrote < sizeof hs->favourites - used)
 				used += (size_t)wrote;
 			counts[best] = 0;
@@ -203,14 +225,16 @@ static void load(struct app *a, time_t now)
 	memset(&hs->model, 0, sizeof hs->model);
 	hs->model.color[0] = a->cfg.partner[0].color;
 	hs->model.color[1] = a->cfg.partner[1].color;
-	snprintf(hs->title, sizeof hs->title, "The last %d weeks", HISTORY_WEEKS);
+	/* TRANSLATORS: the history's title, over a calendar of 12 weeks */
+	snprintf(hs->title, sizeof hs->title, P_("The last %d weeks", "The last %d weeks", HISTORY_WEEKS),
+	         HISTORY_WEEKS);
 	hs->model.title = hs->title;
 	hs->model.pressed = -1;
 	if (all) {
 		fill_calendar(hs, all + (start - first), start, today);
 		fill_numbers(a, hs, all, n, today, now);
 	} else {
-		app_set_notice(a, NOTICE_SAVE, "The history could not be read.");
+		app_set_notice(a, NOTICE_SAVE, _("The history could not be read."));
 		fill_calendar(hs, (struct history_day[HISTORY_CELLS]){ { 0 } }, start, start - 1);
 	}
 	free(all);
@@ -245,6 +269,16 @@ void history_pointer(struct app *a, int phase, int x, int y)
 {
 	struct history_layout l;
 	history_layout_compute(&l, a->display.lw, a->display.lh);
-	if (app_target_tap(a, phase, history_hit(&l, x, y)))
+	enum history_target tg = history_hit(&l, x, y);
+	if (!app_target_tap(a, phase, tg))
+		return;
+	if (tg == HISTORY_BACK) {
 		app_home(a);
+		return;
+	}
+	/* a day: its moment up close, when one was shown that day */
+	int32_t day = history_calendar_start(a->history.day) + (tg - HISTORY_DAY0);
+	char id[LIBRARY_ID_MAX + 1];
+	if (a->history.loaded && store_shown_get(a->store, day, id, sizeof id) == 1)
+		moment_open_screen(a, id, day, SCREEN_HISTORY);
 }

@@ -5,6 +5,7 @@
 #include "app/app.h"
 #include "core/calendar.h"
 #include "core/chime.h"
+#include "core/i18n.h"
 #include "platform/log.h"
 #include "ui/hug_view.h"
 
@@ -20,7 +21,8 @@ static bool record_hug(struct app *a, int64_t held_ms, bool completed)
 {
 	int32_t day = calendar_local_day((time_t)a->hug_wall_start);
 	if (store_hug_add(a->store, day, a->hug_wall_start, held_ms, a->hug.duration_ms, completed) != 0) {
-		app_save_failed(a, "the hug");
+		/* TRANSLATORS: completes "Not saved: %s." */
+		app_save_failed(a, _("the hug"));
 		return false;
 	}
 	if (completed) {
@@ -148,15 +150,19 @@ void hug_draw(struct app *a, int64_t now)
 	bool ended = a->hug.phase == HUG_ENDED;
 	char caption[160];
 	if (ended)
-		snprintf(caption, sizeof caption, "%d seconds, together.", a->hug.duration_ms / 1000);
+		/* TRANSLATORS: under the ring when a hug has ended */
+		snprintf(caption, sizeof caption, P_("%d second, together.", "%d seconds, together.",
+		                                     a->hug.duration_ms / 1000),
+		         a->hug.duration_ms / 1000);
 	else
-		snprintf(caption, sizeof caption, "Hold each other. Longer hugs go with lower stress.");
+		snprintf(caption, sizeof caption, "%s", _("Hold each other. Longer hugs go with lower stress."));
 	struct hug_model m = {
 		.progress = hug_progress(&a->hug, now),
 		.seconds_left = hug_seconds_left(&a->hug, now),
 		.ended = ended,
 		.caption = caption,
-		.hint = ended ? "Tap to go back" : "Tap or press hug to stop",
+		/* TRANSLATORS: "hug" is the hug button's name */
+		.hint = ended ? _("Tap to go back") : _("Tap or press hug to stop"),
 	};
 	hug_view_draw(a->display.r, a->text, a->shapes, a->display.lw, a->display.lh, &m);
 }

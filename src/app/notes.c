@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "app/app.h"
+#include "core/i18n.h"
 #include "core/utf8.h"
 #include "platform/log.h"
 #include "ui/board_view.h"
@@ -86,7 +87,8 @@ static void fill_card(const struct app *a, const struct board_note *n, const str
 	if (n->expires_at) {
 		enum note_expiry e = note_expiry_of(n->expires_at, (time_t)n->created_at, a->cfg.night_hour,
 		                                    a->cfg.morning_hour);
-		cm->expiry = e == NOTE_UNTIL_TONIGHT ? "until tonight" : "until tomorrow";
+		/* TRANSLATORS: in a note's corner: when it leaves the board */
+		cm->expiry = e == NOTE_UNTIL_TONIGHT ? _("until tonight") : _("until tomorrow");
 	}
 }
 
@@ -131,8 +133,8 @@ static void board_draw(struct app *a, int64_t now)
 	m.total = ns->n;
 	m.full = ns->n >= NOTE_BOARD_MAX;
 	m.pressed = a->pressed;
-	m.toast = ns->undo_id ? "Note deleted." : NULL;
-	m.empty = "No notes yet. Write one, or draw one, for the other to find.";
+	m.toast = ns->undo_id ? _("Note deleted.") : NULL;
+	m.empty = _("No notes yet. Write one, or draw one, for the other to find.");
 	static char ages[BOARD_PAGE_MAX][32];
 	int first = m.page * l.per_page;
 	for (int i = 0; i < l.per_page && first + i < ns->n; i++) {
@@ -180,7 +182,8 @@ static void note_delete(struct app *a)
 	const struct board_note *n = &ns->note[ns->open];
 	int64_t now = app_wall_ms() / 1000;
 	if (store_note_archive(a->store, n->id, now, "deleted") != 0) {
-		app_save_failed(a, "the note is still on the board");
+		/* TRANSLATORS: completes "Not saved: %s." after a note could not be deleted */
+		app_save_failed(a, _("the note is still on the board"));
 		return;
 	}
 	log_write(LOG_PRIO_INFO, "saved: note %lld archived (deleted)", (long long)n->id);
@@ -196,7 +199,8 @@ static void note_undo(struct app *a)
 	if (!ns->undo_id)
 		return;
 	if (store_note_unarchive(a->store, ns->undo_id) != 0) {
-		app_save_failed(a, "the note could not be brought back");
+		/* TRANSLATORS: completes "Not saved: %s." after Undo failed */
+		app_save_failed(a, _("the note could not be brought back"));
 	} else {
 		log_write(LOG_PRIO_INFO, "saved: note %lld back on the board", (long long)ns->undo_id);
 	}
@@ -220,7 +224,8 @@ static void note_pin(struct app *a)
 	bool pin = n->pinned_at == 0;
 	int64_t id = n->id;
 	if (store_note_pin(a->store, id, pin, app_wall_ms() / 1000) != 0) {
-		app_save_failed(a, pin ? "the pin" : "the unpin");
+		/* TRANSLATORS: completes "Not saved: %s." (pinning a note first, or not) */
+		app_save_failed(a, pin ? _("the pin") : _("the unpin"));
 		return;
 	}
 	log_write(LOG_PRIO_INFO, "saved: note %lld %s", (long long)id, pin ? "pinned" : "unpinned");
@@ -238,7 +243,8 @@ static void note_cycle_expiry(struct app *a)
 	/* counted from now: "until tonight" means tonight */
 	int64_t at = note_expires_at(e, (time_t)now, a->cfg.night_hour, a->cfg.morning_hour);
 	if (store_note_set_expiry(a->store, n->id, at) != 0) {
-		app_save_failed(a, "how long the note stays");
+		/* TRANSLATORS: completes "Not saved: %s." */
+		app_save_failed(a, _("how long the note stays"));
 		return;
 	}
 	log_write(LOG_PRIO_INFO, "saved: note %lld %s", (long long)n->id, note_expiry_label(e));
@@ -249,7 +255,8 @@ static void archive_oldest(struct app *a)
 {
 	int64_t id = store_note_archive_oldest(a->store, app_wall_ms() / 1000);
 	if (id < 0) {
-		app_save_failed(a, "the board is still full");
+		/* TRANSLATORS: completes "Not saved: %s." after Archive oldest failed */
+		app_save_failed(a, _("the board is still full"));
 		return;
 	}
 	if (id == 0) {

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "app/app.h"
+#include "core/i18n.h"
 #include "core/ritual.h"
 #include "platform/log.h"
 #include "ui/rain_view.h"
@@ -25,7 +26,8 @@ static void take(struct app *a, int partner)
 	int64_t id = store_rain_check_take(a->store, t->day, t->moment_id, partner, now,
 	                                   now + RITUAL_PROMISE_HOURS * 3600);
 	if (id < 0) {
-		app_save_failed(a, "the rain check");
+		/* TRANSLATORS: completes "Not saved: %s." */
+		app_save_failed(a, _("the rain check"));
 		return;
 	}
 	app_set_notice(a, NOTICE_SAVE, NULL);
@@ -41,9 +43,10 @@ void rain_draw(struct app *a)
 	rain_layout_compute(&l, a->display.lw, a->display.lh);
 	const struct moment *mo = a->today.moment >= 0 ? &a->lib.items[a->today.moment] : NULL;
 	struct rain_model m = {
-		.title = "Not today?",
-		.body = "That is all right. Take a rain check: a promise to make time for each other "
-		        "in the next two days. Who is asking?",
+		.title = _("Not today?"),
+		/* TRANSLATORS: the rain check screen; the two names follow as buttons */
+		.body = _("That is all right. Take a rain check: a promise to make time for each other "
+		          "in the next two days. Who is asking?"),
 		.moment = mo ? mo->text : NULL,
 		.names = { app_partner_name(a, 0), app_partner_name(a, 1) },
 		.color = { a->cfg.partner[0].color, a->cfg.partner[1].color },

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "app/app.h"
+#include "core/i18n.h"
 #include "platform/log.h"
 #include "ui/setup_view.h"
 
@@ -90,7 +91,9 @@ static void finish(struct app *a)
 	char clean[2][CONFIG_NAME_MAX * 4 + 1];
 	for (int p = 0; p < 2; p++) {
 		if (config_clean_name(st->name[p].buf, clean[p], sizeof clean[p]) != 0) {
-			snprintf(st->message, sizeof st->message, "Both names are needed (up to %d letters).",
+			snprintf(st->message, sizeof st->message,
+			         P_("Both names are needed (up to %d letters).",
+			            "Both names are needed (up to %d letters).", CONFIG_NAME_MAX),
 			         CONFIG_NAME_MAX);
 			start_field(a, p);
 			return;
@@ -102,7 +105,7 @@ static void finish(struct app *a)
 		snprintf(hex, sizeof hex, "#%02x%02x%02x", c.r, c.g, c.b);
 		if (store_setting_set(a->store, NAME_KEY[p], clean[p]) != 0 ||
 		    store_setting_set(a->store, COLOR_KEY[p], hex) != 0) {
-			snprintf(st->message, sizeof st->message, "Not saved: %s.", store_last_error(a->store));
+			snprintf(st->message, sizeof st->message, _("Not saved: %s."), store_last_error(a->store));
 			log_write(LOG_PRIO_WARNING, "store: %s", store_last_error(a->store));
 			a->dirty = true;
 			return;
@@ -132,9 +135,10 @@ static void type_text(struct app *a, const char *s)
 	}
 	enum text_edit_result r = text_edit_insert(&st->name[st->field], s, strlen(s));
 	if (r == TEXT_EDIT_INVALID)
-		snprintf(st->message, sizeof st->message, "That could not be typed (not text).");
+		snprintf(st->message, sizeof st->message, "%s", _("That could not be typed (not text)."));
 	else if (r == TEXT_EDIT_FULL)
-		snprintf(st->message, sizeof st->message, "A name holds %d letters.", CONFIG_NAME_MAX);
+		snprintf(st->message, sizeof st->message,
+		         P_("A name holds %d letters.", "A name holds %d letters.", CONFIG_NAME_MAX), CONFIG_NAME_MAX);
 	else
 		st->message[0] = '\0';
 	a->dirty = true;
@@ -203,9 +207,9 @@ void setup_draw(struct app *a)
 	setup_layout_compute(&l, a->display.lw, a->display.lh);
 	struct setup_model m;
 	memset(&m, 0, sizeof m);
-	m.title = st->first_run ? "Welcome to moments" : "Names and colours";
-	m.subtitle = st->first_run ? "Who lives here? Type your two names and pick a colour each."
-	                           : "Tap a name to change it; pick a colour each.";
+	m.title = st->first_run ? _("Welcome to moments") : _("Names and colours");
+	m.subtitle = st->first_run ? _("Who lives here? Type your two names and pick a colour each.")
+	                           : _("Tap a name to change it; pick a colour each.");
 	m.names[0] = st->name[0].buf;
 	m.names[1] = st->name[1].buf;
 	m.color[0] = st->color[0];

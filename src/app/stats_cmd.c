@@ -10,8 +10,12 @@
 #include <time.h>
 
 #include "core/calendar.h"
+#include "core/date_words.h"
 #include "core/history.h"
+#include "core/i18n.h"
 #include "core/library.h"
+#include "platform/config_file.h"
+#include "platform/i18n.h"
 #include "platform/library_files.h"
 #include "platform/paths.h"
 #include "store/export.h"
@@ -80,33 +84,29 @@ static int read_totals(struct store_reader *r, int32_t since, struct totals *t)
 	return 0;
 }
 
-/* "Wed 1 Oct 2025" */
-static void day_words(int32_t day, char *out, size_t n)
+/* The summary speaks the display's language ([display] language in the
+ * config file; the config's problems are the display's to report). */
+static void use_language(const struct cli_options *o)
 {
-	static const char *const WD[] = { "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun" };
-	static const char *const MON[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
-		                           "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
-	int y, m, d;
-	calendar_ymd_from_day(day, &y, &m, &d);
-	snprintf(out, n, "%s %d %s %d", WD[calendar_weekday(day)], d, MON[m - 1], y);
-}
-
-static const char *plural(int n, const char *one, const char *many)
-{
-	return n == 1 ? one : many;
+	char path[PATH_MAX];
+	paths_config(path, sizeof path, o->config);
+	struct config cfg;
+	config_defaults(&cfg);
+	int missing;
+	config_file_load(&cfg, path, NULL, NULL, &missing);
+	i18n_use(cfg.language);
 }
 
 /* Our library, then the couple's own files beside the config file, as the
- * display loads them. Problems are the display's to report. */
+ * display loads them (only the categories matter here, the same in every
+ * language). Problems are the display's to report. */
 static void load_library(struct library *lib, const struct cli_options *o)
 {
-	char assets[PATH_MAX], dir[PATH_MAX + 16], config[PATH_MAX], own[PATH_MAX];
+	char assets[PATH_MAX], config[PATH_MAX], own[PATH_MAX];
 	paths_assets(assets, sizeof assets);
-	snprintf(dir, sizeof dir, "%s/moments/en", assets);
-	library_load_dir(lib, dir, false, false, NULL, NULL);
 	paths_config(config, sizeof config, o->config);
 	paths_dirname(config, own, sizeof own);
-	library_load_dir(lib, own, true, true, NULL, NULL);
+	library_load_all(lib, assets, "en", own, NULL, NULL);
 }
 
 /* The STATS_TOP largest of counts[0..n), largest first (ties: the lower
@@ -131,16 +131,24 @@ static int top_of(const int counts[], int n, int top[STATS_TOP])
 }
 
 /* "touch (30 days), words (22), talk (15)" */
-static void print_top(FILE *out, const char *const names[], const int counts[], int n)
+static void top_words(char *out, size_t size, const char *const names[], const int counts[], int n)
 {
 	int top[STATS_TOP];
 	int k = top_of(counts, n, top);
-	for (int i = 0; i < k; i++) {
+	size_t used = 0;
+	out[0] = '\0';
+	for (int i = 0; i < k && used < size; i++) {
+		int c = counts[top[i]];
+		int wrote;
 		if (i == 0)
-			fprintf(out, "%s (%d %s)", names[top[i]], counts[top[i]],
-			        plural(counts[top[i]], "day", "days"));
+			/* TRANSLATORS: moments stats: what you did most, then on how many days */
+			wrote = snprintf(out + used, size - used, P_("%1$s (%2$d day)", "%1$s (%2$d days)", c),
+			                 names[top[i]], c);
 		else
-			fprintf(out, ", %s (%d)", names[top[i]], counts[top[i]]);
+			wrote = snprintf(out + used, size - used, ", %s (%d)", names[top[i]], c);
+		if (wrote < 0)
+			break;
+		used += (size_t)wrote;
 	}
 }
 
@@ -155,9 +163,10 @@ static void print_most(FILE *out, const struct library *lib, const struct store_
 		const char *names[CAT_COUNT];
 		for (int c = 0; c < CAT_COUNT; c++)
 			names[c] = library_category_title((enum moment_category)c);
-		fprintf(out, "What you did most: ");
-		print_top(out, names, counts, CAT_COUNT);
-		fprintf(out, ".\n");
+		char top[512];
+		top_words(top, sizeof top, names, counts, CAT_COUNT);
+		/* TRANSLATORS: moments stats: %s is "touch (30 days), words (22), talk (15)" */
+		fprintf(out, _("What you did most: %s.\n"), top);
 		return;
 	}
 	/* no library to say what each moment is: name the moments themselves */
@@ -179,9 +188,11 @@ static void print_most(FILE *out, const struct library *lib, const struct store_
 	}
 	if (k == 0)
 		return;
-	fprintf(out, "What you did most (by moment; the moment library could not be read): ");
-	print_top(out, ids, counts, k);
-	fprintf(out, ".\n");
+	char top[512];
+	top_words(top, sizeof top, ids, counts, k);
+	/* TRANSLATORS: moments stats: %s is "hug-30s (30 days), thanks-1 (22)", the
+	 * moments' names in the library */
+	fprintf(out, _("What you did most (by moment; the moment library could not be read): %s.\n"), top);
 }
 
 /* The days, the weeks and what you did most (needs schema 3's history). */
@@ -191,8 +202,9 @@ static int print_days(FILE *out, FILE *err, struct store_reader *r, const struct
 	char a[40];
 	if (to - from + 1 > STORE_HISTORY_MAX_DAYS) {
 		from = to - STORE_HISTORY_MAX_DAYS + 1;
-		day_words(from, a, sizeof a);
-		fprintf(out, "(The days and weeks below count from %s.)\n", a);
+		date_short(from, a, sizeof a);
+		/* TRANSLATORS: moments stats: %s is a date ("Mon 23 Nov 2026") */
+		fprintf(out, _("(The days and weeks below count from %s.)\n"), a);
 	}
 	struct library lib;
 	library_init(&lib);
@@ -210,8 +222,10 @@ static int print_days(FILE *out, FILE *err, struct store_reader *r, const struct
 			both += m == HISTORY_BOTH;
 			one += m == HISTORY_ONE;
 		}
-		fprintf(out, "Days with a moment: %d (both of you on %d, one of you on %d).\n", both + one,
-		        both, one);
+		/* TRANSLATORS: moments stats: days in all, days both of you did it,
+		 * days one of you did */
+		fprintf(out, _("Days with a moment: %1$d (both of you on %2$d, one of you on %3$d).\n"),
+		        both + one, both, one);
 
 		struct history_week this_week, last_week;
 		int32_t monday = history_week_start(to);
@@ -219,21 +233,31 @@ static int print_days(FILE *out, FILE *err, struct store_reader *r, const struct
 		history_week_sum(hd, n, monday - 7, to, &last_week);
 		char compare[96];
 		history_compare(&this_week, &last_week, compare, sizeof compare);
-		fprintf(out, "This week: %d %s with a moment (last week: %d), %s.\n", this_week.days,
-		        plural(this_week.days, "day", "days"), last_week.days, compare);
+		/* TRANSLATORS: moments stats: days this week, days last week, then
+		 * "2 more days than last week" or "the same as last week" */
+		fprintf(out,
+		        P_("This week: %1$d day with a moment (last week: %2$d), %3$s.\n",
+		           "This week: %1$d days with a moment (last week: %2$d), %3$s.\n", this_week.days),
+		        this_week.days, last_week.days, compare);
 
 		struct history_streak s;
 		history_streak(hd, n, to, &s);
 		if (s.good_weeks == 0)
-			fprintf(out, "Good weeks (%d days or more): none yet; each week is a fresh start.\n",
+			/* TRANSLATORS: moments stats: %d is the days a good week needs */
+			fprintf(out, _("Good weeks (%d days or more): none yet; each week is a fresh start.\n"),
 			        HISTORY_GOOD_WEEK_DAYS);
 		else if (s.current_run > 0)
-			fprintf(out, "Good weeks (%d days or more): %d in all, the longest run %d in a row, "
-			             "and %d in a row now.\n",
+			/* TRANSLATORS: moments stats: the days a good week needs, good
+			 * weeks in all, the longest run of them in a row, the run now */
+			fprintf(out,
+			        _("Good weeks (%1$d days or more): %2$d in all, the longest run %3$d in a row, "
+			          "and %4$d in a row now.\n"),
 			        HISTORY_GOOD_WEEK_DAYS, s.good_weeks, s.longest_run, s.current_run);
 		else
+			/* TRANSLATORS: moments stats: the days a good week needs, good
+			 * weeks in all, the longest run of them in a row */
 			fprintf(out,
-			        "Good weeks (%d days or more): %d in all, the longest run %d in a row.\n",
+			        _("Good weeks (%1$d days or more): %2$d in all, the longest run %3$d in a row.\n"),
 			        HISTORY_GOOD_WEEK_DAYS, s.good_weeks, s.longest_run);
 		print_most(out, &lib, sd, hd, n);
 	}
@@ -245,6 +269,7 @@ static int print_days(FILE *out, FILE *err, struct store_reader *r, const struct
 
 int stats_cmd_run(const struct cli_options *o, FILE *out, FILE *err)
 {
+	use_language(o);
 	struct store_reader *r = commands_open_db(o, "stats", err);
 	if (!r)
 		return 1;
@@ -276,8 +301,13 @@ int stats_cmd_run(const struct cli_options *o, FILE *out, FILE *err)
 	}
 	int32_t from = found && first > since ? first : since;
 	if (!found || from > t.to) {
-		fprintf(out, "Nothing kept yet%s: your history starts with the first moment done.\n",
-		        o->has_since || o->has_until ? " in those days" : "");
+		if (o->has_since || o->has_until)
+			/* TRANSLATORS: moments stats, when --since or --until leave no day */
+			fputs(_("Nothing kept yet in those days: your history starts with the first moment "
+			        "done.\n"),
+			      out);
+		else
+			fputs(_("Nothing kept yet: your history starts with the first moment done.\n"), out);
 		rc = 0;
 		goto end;
 	}
@@ -287,27 +317,33 @@ int stats_cmd_run(const struct cli_options *o, FILE *out, FILE *err)
 	}
 
 	char a[40], b[40];
-	day_words(from, a, sizeof a);
-	day_words(t.to, b, sizeof b);
-	fprintf(out, "From %s to %s (%d %s).\n", a, b, t.to - from + 1,
-	        plural(t.to - from + 1, "day", "days"));
+	date_short(from, a, sizeof a);
+	date_short(t.to, b, sizeof b);
+	/* TRANSLATORS: moments stats: two dates ("Mon 23 Nov 2026"), then the
+	 * days from one to the other */
+	fprintf(out, P_("From %1$s to %2$s (%3$d day).\n", "From %1$s to %2$s (%3$d days).\n", t.to - from + 1),
+	        a, b, t.to - from + 1);
 	if (store_reader_schema(r) >= 3) {
 		if (print_days(out, err, r, o, from, t.to) != 0)
 			goto end;
 	} else {
-		fprintf(out, "Days and good weeks: this file is from an older moments; "
-		             "they are counted once the display has opened it.\n");
+		fputs(_("Days and good weeks: this file is from an older moments; "
+		        "they are counted once the display has opened it.\n"),
+		      out);
 	}
-	fprintf(out, "Hugs: %d completed, %d cut short.\n", t.hugs_completed, t.hugs_short);
-	fprintf(out, "Notes: %d written, %d on the board, %d archived.\n", t.notes, t.notes_board,
+	/* TRANSLATORS: moments stats: hugs held to the end, hugs stopped early */
+	fprintf(out, _("Hugs: %1$d completed, %2$d cut short.\n"), t.hugs_completed, t.hugs_short);
+	/* TRANSLATORS: moments stats: notes in all, on the board now, archived */
+	fprintf(out, _("Notes: %1$d written, %2$d on the board, %3$d archived.\n"), t.notes, t.notes_board,
 	        t.notes - t.notes_board);
-	fprintf(out, "Rain checks: %d kept, %d open.\n", t.rain_kept, t.rain_open);
+	/* TRANSLATORS: moments stats: rain checks kept (a moment done in time), still open */
+	fprintf(out, _("Rain checks: %1$d kept, %2$d open.\n"), t.rain_kept, t.rain_open);
 	if (store_reader_end(r) != 0) {
 		fprintf(err, "moments stats: %s\n", store_reader_error(r));
 		goto end;
 	}
 	if (fflush(out) != 0 || ferror(out)) {
-		fprintf(err, "moments stats: writing the output failed\n");
+		fputs(_("moments stats: writing the output failed\n"), err);
 		goto end;
 	}
 	rc = 0;

@@ -12,6 +12,7 @@
 #include "ui/doodle_view.h"
 #include "ui/editor_view.h"
 #include "ui/keyboard_view.h"
+#include "ui/moment_view.h"
 #include "ui/note_view.h"
 #include "ui/rain_view.h"
 #include "ui/setup_view.h"
@@ -46,7 +47,8 @@ void app_targets(struct app *a, app_target_fn fn, void *ctx)
 		if (!a->layout_valid)
 			break;
 		static const char *const names[TODAY_NOTE0] = { "chip-a", "chip-b",  "notice", "notes", "hug",
-			                                       "settings", "history", "rain", "reflection" };
+			                                       "settings", "history", "rain", "reflection",
+			                                       "moment" };
 		for (int i = 0; i < TODAY_NOTE0; i++)
 			fn(ctx, names[i], today_layout_target(&a->layout, (enum today_target)i));
 		for (int i = 0; i < TODAY_NOTES; i++)
@@ -110,6 +112,16 @@ void app_targets(struct app *a, app_target_fn fn, void *ctx)
 		struct history_layout l;
 		history_layout_compute(&l, w, h);
 		fn(ctx, "back", l.back);
+		for (int i = 0; i < HISTORY_CELLS; i++)
+			numbered(fn, ctx, "day-", i, history_cell_rect(&l, i));
+		break;
+	}
+	case SCREEN_MOMENT: {
+		struct moment_layout l;
+		moment_layout_now(a, &l);
+		fn(ctx, "favourite", l.target[MOMENT_FAVOURITE]);
+		fn(ctx, "hide", l.target[MOMENT_HIDE]);
+		fn(ctx, "back", l.target[MOMENT_BACK]);
 		break;
 	}
 	case SCREEN_RAIN: {
@@ -164,7 +176,7 @@ bool app_target_rect(struct app *a, const char *name, SDL_Rect *out)
 static const char *screen_name(enum screen s)
 {
 	static const char *const names[] = { "today", "hug",   "board",  "note", "editor",
-		                             "doodle", "setup", "history", "rain" };
+		                             "doodle", "setup", "history", "rain", "moment" };
 	return (unsigned)s < sizeof names / sizeof names[0] ? names[s] : "?";
 }
 

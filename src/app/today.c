@@ -5,11 +5,13 @@
 
 #include "app/app.h"
 #include "core/calendar.h"
+#include "core/date_words.h"
 #include "core/history.h"
-#include "core/ritual.h"
+#include "core/i18n.h"
 #include "core/moment_pick.h"
-#include "platform/log.h"
+#include "core/ritual.h"
 #include "platform/clock_status.h"
+#include "platform/log.h"
 
 #define HISTORY_DAYS 60
 
@@ -32,7 +34,8 @@ static void collect(void *ctx, int32_t day, const char *id)
 void app_save_failed(struct app *a, const char *what)
 {
 	char msg[320];
-	snprintf(msg, sizeof msg, "Not saved: %s.", what);
+	/* TRANSLATORS: %s says what, e.g. "the note" */
+	snprintf(msg, sizeof msg, _("Not saved: %s."), what);
 	log_write(LOG_PRIO_WARNING, "store: %s", store_last_error(a->store));
 	app_set_notice(a, NOTICE_SAVE, msg);
 }
@@ -68,13 +71,46 @@ void today_clock_notice(struct app *a, time_t now)
 {
 	const char *run = getenv("MOMENTS_RUN"); /* another /run, for tests */
 	if (!clock_status_plausible(now))
-		app_set_notice(a, NOTICE_CLOCK, "The clock looks unset, so today's date may be wrong. "
-		                                "It corrects itself once the clock is set.");
+		app_set_notice(a, NOTICE_CLOCK, _("The clock looks unset, so today's date may be wrong. "
+		                                  "It corrects itself once the clock is set."));
 	else if (a->cfg.clock_check && !clock_status_synced(run && *run ? run : "/run"))
-		app_set_notice(a, NOTICE_CLOCK, "The clock has not been set from the network yet: "
-		                                "check the time on the screen.");
+		app_set_notice(a, NOTICE_CLOCK, _("The clock has not been set from the network yet: "
+		                                  "check the time on the screen."));
 	else
 		app_set_notice(a, NOTICE_CLOCK, NULL);
+}
+
+/* Picks day's moment from the library, honouring the last weeks and the
+ * couple's favourites and hidden ones, and keeps it as the day's. */
+static int pick_and_keep(struct app *a, int32_t day, time_t now, bool plausible, bool replace)
+{
+	struct history h = { .n = 0 };
+	store_shown_range(a->store, day - HISTORY_DAYS, day - 1, collect, &h);
+	int idx = moment_pick(&a->lib, day, h.items, h.n, a->prefs);
+	/* A day from an unset clock is not written into history. */
+	if (idx >= 0 && plausible) {
+		const char *id = a->lib.items[idx].id;
+		int rc = replace ? store_shown_replace(a->store, day, id, (int64_t)now)
+		                 : store_shown_set(a->store, day, id, (int64_t)now);
+		if (rc != 0)
+			log_write(LOG_PRIO_WARNING, "store: %s", store_last_error(a->store));
+	}
+	return idx;
+}
+
+static void set_moment(struct app *a, int idx)
+{
+	a->today.moment = idx;
+	snprintf(a->today.moment_id, sizeof a->today.moment_id, "%s", idx >= 0 ? a->lib.items[idx].id : "");
+}
+
+static void log_today(const struct app *a)
+{
+	const struct today *t = &a->today;
+	char iso[CALENDAR_ISO_LEN];
+	calendar_format_iso(t->day, iso);
+	log_write(LOG_PRIO_INFO, "today %s: moment '%s', done %d/%d", iso, t->moment_id, t->done[0],
+	          t->done[1]);
 }
 
 void today_refresh(struct app *a, time_t now)
@@ -96,22 +132,27 @@ void today_refresh(struct app *a, time_t now)
 	int idx = -1;
 	if (store_shown_get(a->store, day, id, sizeof id) == 1)
 		idx = library_find(&a->lib, id);
-	if (idx < 0) {
-		struct history h = { .n = 0 };
-		store_shown_range(a->store, day - HISTORY_DAYS, day - 1, collect, &h);
-		idx = moment_pick(&a->lib, day, h.items, h.n);
-		/* A day from an unset clock is not written into history. */
-		if (idx >= 0 && plausible &&
-		    store_shown_set(a->store, day, a->lib.items[idx].id, (int64_t)now) != 0)
-			log_write(LOG_PRIO_WARNING, "store: %s", store_last_error(a->store));
-	}
-	t->moment = idx;
-	snprintf(t->moment_id, sizeof t->moment_id, "%s", idx >= 0 ? a->lib.items[idx].id : "");
+	if (idx < 0)
+		idx = pick_and_keep(a, day, now, plausible, false);
+	set_moment(a, idx);
 	load_progress(a);
-	char iso[CALENDAR_ISO_LEN];
-	calendar_format_iso(day, iso);
-	log_write(LOG_PRIO_INFO, "today %s: moment '%s', done %d/%d", iso, t->moment_id, t->done[0],
-	          t->done[1]);
+	log_today(a);
+}
+
+bool today_repick(struct app *a, time_t now)
+{
+	struct today *t = &a->today;
+	today_refresh(a, now);
+	if (t->moment < 0 || t->done[0] || t->done[1] || t->rain_open)
+		return false;
+	int idx = pick_and_keep(a, t->day, now, clock_status_plausible(now), true);
+	if (idx < 0 || idx == t->moment)
+		return false;
+	set_moment(a, idx);
+	a->dirty = true;
+	a->layout_valid = false;
+	log_today(a);
+	return true;
 }
 
 void app_toggle_partner(struct app *a, int partner)
@@ -147,15 +188,6 @@ void app_set_partner(struct app *a, int partner, bool done)
 	a->dirty = true;
 }
 
-static const char *category_label(enum moment_category c)
-{
-	static const char *const LABELS[CAT_COUNT] = {
-		"HELLO & GOODBYE", "TOUCH", "WORDS", "A SMALL GIFT", "A NOTE",
-		"TALK", "AFTER BEDTIME", "CARE", "PLAN AHEAD", "PLAY",
-	};
-	return (unsigned)c < CAT_COUNT ? LABELS[c] : "";
-}
-
 /* buf receives the strings the model points at. */
 void today_fill_model(struct app *a, struct today_model *m, time_t now, char *buf, size_t n)
 {
@@ -171,7 +203,7 @@ void today_fill_model(struct app *a, struct today_model *m, time_t now, char *bu
 		used += (k > 0 && (size_t)k < n - used) ? (size_t)k + 1 : 0;   \
 	} while (0)
 	char date[64], clock[16];
-	strftime(date, sizeof date, "%A %-d %B", &tm);
+	date_long(calendar_day_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday), date, sizeof date);
 	strftime(clock, sizeof clock, "%H:%M", &tm);
 	PUT(date, "%s", date);
 	PUT(clock, "%s", clock);
@@ -179,8 +211,11 @@ void today_fill_model(struct app *a, struct today_model *m, time_t now, char *bu
 	m->nudge = t->moment >= 0 && ritual_nudge(tm.tm_hour, a->cfg.evening_hour, done_any, t->rain_open);
 	if (t->moment >= 0) {
 		const struct moment *mo = &a->lib.items[t->moment];
-		PUT(label, "%s  \xC2\xB7  %s", m->nudge ? "THIS EVENING" : "TODAY'S MOMENT",
-		    category_label(mo->category));
+		/* a favourite says so with a small heart after the kind */
+		bool fav = a->prefs && a->prefs[t->moment] == PICK_FAVOURITE;
+		PUT(label, "%s  \xC2\xB7  %s%s", m->nudge ? _("THIS EVENING") : _("TODAY'S MOMENT"),
+		    library_category_label(mo->category), fav ? "  \xE2\x99\xA5" : "");
+		m->label_short = library_category_label(mo->category);
 		m->moment = mo->text;
 		m->why = mo->why;
 		if (t->rain_open) {
@@ -189,38 +224,45 @@ void today_fill_model(struct app *a, struct today_model *m, time_t now, char *bu
 			PUT(promise, "%s", promise);
 			m->why = m->promise;
 		} else if (m->nudge) {
-			m->why = "Still time tonight. A few minutes together is plenty.";
+			m->why = _("Still time tonight. A few minutes together is plenty.");
 		}
 		if (!done_any && !t->rain_open)
-			m->rain = "Not today?";
+			m->rain = _("Not today?");
 	} else {
-		PUT(label, "TODAY'S MOMENT");
-		m->moment = "Hug each other for thirty seconds today.";
-		m->why = "The moment library could not be read, so here is our favourite.";
+		PUT(label, "%s", _("TODAY'S MOMENT"));
+		m->moment = _("Hug each other for thirty seconds today.");
+		m->why = _("The moment library could not be read, so here is our favourite.");
 	}
 	int d = t->days_done_7;
 	char days[48], days_short[24], hugs[64] = "";
 	if (d == 0)
-		snprintf(days, sizeof days, "Every day is a fresh start");
+		snprintf(days, sizeof days, "%s", _("Every day is a fresh start"));
 	else if (d == 7)
-		snprintf(days, sizeof days, "All of the last 7 days");
+		snprintf(days, sizeof days, "%s", _("All of the last 7 days"));
 	else
-		snprintf(days, sizeof days, "%d of the last 7 days", d);
-	snprintf(days_short, sizeof days_short, d == 0 ? "A fresh start" : "%d of 7 days", d);
+		snprintf(days, sizeof days, _("%d of the last 7 days"), d);
+	if (d == 0)
+		snprintf(days_short, sizeof days_short, "%s", _("A fresh start"));
+	else
+		snprintf(days_short, sizeof days_short, _("%d of 7 days"), d);
 	if (t->hugs_today > 0)
-		snprintf(hugs, sizeof hugs, "  \xC2\xB7  %d %s today, %d this week", t->hugs_today,
-		         t->hugs_today == 1 ? "hug" : "hugs", t->hugs_week);
+		/* TRANSLATORS: hugs today, then hugs this week */
+		snprintf(hugs, sizeof hugs, P_("  \xC2\xB7  %1$d hug today, %2$d this week",
+		                               "  \xC2\xB7  %1$d hugs today, %2$d this week", t->hugs_today),
+		         t->hugs_today, t->hugs_week);
 	else if (t->hugs_week > 0)
-		snprintf(hugs, sizeof hugs, "  \xC2\xB7  %d %s this week", t->hugs_week,
-		         t->hugs_week == 1 ? "hug" : "hugs");
+		snprintf(hugs, sizeof hugs, P_("  \xC2\xB7  %d hug this week", "  \xC2\xB7  %d hugs this week",
+		                               t->hugs_week),
+		         t->hugs_week);
 	PUT(status, "%s%s", days, hugs);
 	/* shorter: "4 of 7 days · ♥ 2 today, 5 this week" */
 	char hugs_short[64] = "";
 	if (t->hugs_today > 0)
-		snprintf(hugs_short, sizeof hugs_short, " \xC2\xB7 \xE2\x99\xA5 %d today, %d this week", t->hugs_today,
-		         t->hugs_week);
+		/* TRANSLATORS: the short form: hugs today, then this week */
+		snprintf(hugs_short, sizeof hugs_short, _(" \xC2\xB7 \xE2\x99\xA5 %1$d today, %2$d this week"),
+		         t->hugs_today, t->hugs_week);
 	else if (t->hugs_week > 0)
-		snprintf(hugs_short, sizeof hugs_short, " \xC2\xB7 \xE2\x99\xA5 %d this week", t->hugs_week);
+		snprintf(hugs_short, sizeof hugs_short, _(" \xC2\xB7 \xE2\x99\xA5 %d this week"), t->hugs_week);
 	PUT(status_short, "%s%s", days_short, hugs_short);
 	char week[3][96];
 	if (history_reflection_now(a, now, week))
@@ -231,7 +273,7 @@ void today_fill_model(struct app *a, struct today_model *m, time_t now, char *bu
 		m->partner[i].color = a->cfg.partner[i].color;
 		m->partner[i].done = t->done[i];
 	}
-	m->celebration = "You both did it today";
+	m->celebration = _("You both did it today");
 	static char ages[TODAY_NOTES][32];
 	notes_fill_today(a, m, (int64_t)now, ages);
 	for (int i = 0; i < NOTICE_COUNT; i++) {

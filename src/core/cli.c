@@ -5,8 +5,9 @@
 #include <string.h>
 
 #include "core/calendar.h"
+#include "core/i18n.h"
 
-const char CLI_USAGE[] =
+const char CLI_USAGE[] = N_(
 	"Usage: moments [OPTION]...\n"
 	"       moments export [--format csv|json] [--since YYYY-MM-DD] [--db PATH]\n"
 	"       moments stats [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--db PATH]\n"
@@ -29,9 +30,9 @@ const char CLI_USAGE[] =
 	"\n"
 	"Keys: 1 and 2 mark partner A or B done (again: undo), H starts or stops a hug,\n"
 	"N goes to the next screen, Home to the first, Esc quits a window.\n"
-	"Exit status: 0 done, 1 could not start, 2 bad usage or config.\n";
+	"Exit status: 0 done, 1 could not start, 2 bad usage or config.\n");
 
-const char CLI_EXPORT_USAGE[] =
+const char CLI_EXPORT_USAGE[] = N_(
 	"Usage: moments export [--format csv|json] [--since YYYY-MM-DD] [--db PATH]\n"
 	"Writes all of history to standard output: moments shown and done, hugs (cut\n"
 	"short too), notes and drawings (archived too), rain checks. Times are local\n"
@@ -43,9 +44,9 @@ const char CLI_EXPORT_USAGE[] =
 	"  --db PATH           the database (default: the display's)\n"
 	"\n"
 	"The database is only read, in one snapshot, while the display keeps running.\n"
-	"Exit status: 0 done, 1 the database could not be read, 2 bad usage.\n";
+	"Exit status: 0 done, 1 the database could not be read, 2 bad usage.\n");
 
-const char CLI_STATS_USAGE[] =
+const char CLI_STATS_USAGE[] = N_(
 	"Usage: moments stats [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--db PATH] [--config PATH]\n"
 	"Prints a short summary of history: days with a moment, this week and last,\n"
 	"good weeks, hugs, notes, rain checks and what you did most.\n"
@@ -55,18 +56,18 @@ const char CLI_STATS_USAGE[] =
 	"  --db PATH           the database (default: the display's)\n"
 	"  --config PATH       the config file whose folder may hold your own moments\n"
 	"\n"
-	"Exit status: 0 done, 1 the database could not be read, 2 bad usage.\n";
+	"Exit status: 0 done, 1 the database could not be read, 2 bad usage.\n");
 
 static const char *const COMMAND_NAME[] = { "moments", "moments export", "moments stats" };
 
 const char *cli_usage(const struct cli_options *o)
 {
 	switch (o->command) {
-	case CLI_EXPORT: return CLI_EXPORT_USAGE;
-	case CLI_STATS: return CLI_STATS_USAGE;
+	case CLI_EXPORT: return _(CLI_EXPORT_USAGE);
+	case CLI_STATS: return _(CLI_STATS_USAGE);
 	case CLI_RUN: break;
 	}
-	return CLI_USAGE;
+	return _(CLI_USAGE);
 }
 
 static int parse_size(const char *s, int *w, int *h)
@@ -112,7 +113,8 @@ static const struct {
 static int parse_day(const char *opt, const char *v, int32_t *day, char *err, size_t n)
 {
 	if (calendar_parse_iso(v, day) != 0) {
-		snprintf(err, n, "%s needs a date like 2026-03-29, not '%.40s'", opt, v);
+		/* TRANSLATORS: an option (--since), then what was given */
+		snprintf(err, n, _("%1$s needs a date like 2026-03-29, not '%2$.40s'"), opt, v);
 		return -1;
 	}
 	return 0;
@@ -131,7 +133,7 @@ static int set_option(struct cli_options *o, const char *a, const char *v, char 
 		o->list_gpio = true;
 	else if (strcmp(a, "--windowed") == 0) {
 		if (parse_size(v, &o->window_w, &o->window_h) != 0) {
-			snprintf(err, n, "--windowed needs a size like 800x480");
+			snprintf(err, n, "%s", _("--windowed needs a size like 800x480"));
 			return -1;
 		}
 	} else if (strcmp(a, "--db") == 0)
@@ -148,7 +150,7 @@ static int set_option(struct cli_options *o, const char *a, const char *v, char 
 		else if (strcmp(v, "json") == 0)
 			o->format = CLI_FORMAT_JSON;
 		else {
-			snprintf(err, n, "--format is csv or json, not '%.40s'", v);
+			snprintf(err, n, _("--format is csv or json, not '%.40s'"), v);
 			return -1;
 		}
 	} else if (strcmp(a, "--since") == 0) {
@@ -179,25 +181,29 @@ int cli_parse(int argc, char **argv, struct cli_options *o, char *err, size_t n)
 		while (k < sizeof OPTIONS / sizeof OPTIONS[0] && strcmp(OPTIONS[k].name, a) != 0)
 			k++;
 		if (k == sizeof OPTIONS / sizeof OPTIONS[0]) {
+			/* TRANSLATORS: %s is the command, export or stats; OPTION as in
+			 * the --help text's usage lines */
 			if (strcmp(a, "export") == 0 || strcmp(a, "stats") == 0)
-				snprintf(err, n, "the command comes first: moments %s [OPTION]...", a);
+				snprintf(err, n, _("the command comes first: moments %s [OPTION]..."), a);
+			/* TRANSLATORS: what was given, then "moments" or "moments export" */
 			else if (a[0] == '-')
-				snprintf(err, n, "unknown option '%.80s' (try %s --help)", a, cmd);
+				snprintf(err, n, _("unknown option '%1$.80s' (try %2$s --help)"), a, cmd);
 			else
-				snprintf(err, n, "unexpected argument '%.80s' (try %s --help)", a, cmd);
+				snprintf(err, n, _("unexpected argument '%1$.80s' (try %2$s --help)"), a, cmd);
 			return -1;
 		}
 		if (!(OPTIONS[k].commands & (1u << o->command))) {
 			if (o->command == CLI_RUN)
-				snprintf(err, n, "%s is an option of a command (try moments --help)", a);
+				snprintf(err, n, _("%s is an option of a command (try moments --help)"), a);
 			else
-				snprintf(err, n, "%s is not an option of %s (try %s --help)", a, cmd, cmd);
+				/* TRANSLATORS: an option, then the command ("moments export") twice */
+				snprintf(err, n, _("%1$s is not an option of %2$s (try %2$s --help)"), a, cmd);
 			return -1;
 		}
 		const char *v = NULL;
 		if (OPTIONS[k].value) {
 			if (i + 1 >= argc || argv[i + 1][0] == '\0') {
-				snprintf(err, n, "%s needs a value", a);
+				snprintf(err, n, _("%s needs a value"), a);
 				return -1;
 			}
 			v = argv[++i];
@@ -206,7 +212,7 @@ int cli_parse(int argc, char **argv, struct cli_options *o, char *err, size_t n)
 			return -1;
 	}
 	if (o->has_since && o->has_until && o->since_day > o->until_day) {
-		snprintf(err, n, "--since is after --until");
+		snprintf(err, n, "%s", _("--since is after --until"));
 		return -1;
 	}
 	return 0;

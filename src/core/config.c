@@ -7,6 +7,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/i18n.h"
+#include "core/language.h"
 #include "core/schedule.h"
 #include "core/utf8.h"
 
@@ -55,8 +57,9 @@ const char *const CONFIG_GPIO_KEYS[GPIO_LINE_COUNT] = { "partner_a", "partner_b"
 void config_defaults(struct config *c)
 {
 	memset(c, 0, sizeof *c);
-	strcpy(c->partner[0].name, "Partner A");
-	strcpy(c->partner[1].name, "Partner B");
+	/* TRANSLATORS: the names on the wall until the couple's own are set */
+	snprintf(c->partner[0].name, sizeof c->partner[0].name, "%s", _("Partner A"));
+	snprintf(c->partner[1].name, sizeof c->partner[1].name, "%s", _("Partner B"));
 	c->partner[0].color = PALETTE[0].rgb;
 	c->partner[1].color = PALETTE[2].rgb;
 	c->rotation = 0;
@@ -64,6 +67,7 @@ void config_defaults(struct config *c)
 	c->night_hour = 22;
 	c->morning_hour = 6;
 	c->clock_check = true;
+	snprintf(c->language, sizeof c->language, "auto");
 	c->hug_seconds = 30;
 	c->chime = true;
 	c->chime_volume = 50;
@@ -136,6 +140,8 @@ static int parse_bool(const char *s, bool *out)
 	return -1;
 }
 
+/* why: translated, for the screen and --check-config; it names values as
+ * moments.conf spells them. */
 static enum config_result bad(char *msg, size_t n, const char *section, const char *key,
                               const char *why)
 {
@@ -147,10 +153,13 @@ static enum config_result copy_text(char *dst, size_t dst_size, const char *valu
                                     char *msg, size_t n, const char *section, const char *key)
 {
 	size_t len = strlen(value);
+	/* TRANSLATORS: config problems follow "[section] key: "; values that
+	 * are typed in moments.conf (yes, no, on, off, auto, en, es, colour
+	 * names) stay as they are */
 	if (!utf8_valid(value, len))
-		return bad(msg, n, section, key, "not valid UTF-8 text; the default is used");
+		return bad(msg, n, section, key, _("not valid UTF-8 text; the default is used"));
 	if (len >= dst_size)
-		return bad(msg, n, section, key, "too long; the default is used");
+		return bad(msg, n, section, key, _("too long; the default is used"));
 	memcpy(dst, value, len + 1);
 	return CONFIG_OK;
 }
@@ -161,16 +170,16 @@ static enum config_result set_partner(struct partner_config *p, const char *sect
 	if (strcmp(key, "name") == 0) {
 		size_t len = strlen(value);
 		if (len == 0)
-			return bad(msg, n, section, key, "a name cannot be empty; the default is used");
+			return bad(msg, n, section, key, _("a name cannot be empty; the default is used"));
 		if (!utf8_valid(value, len))
-			return bad(msg, n, section, key, "not valid UTF-8 text; the default is used");
+			return bad(msg, n, section, key, _("not valid UTF-8 text; the default is used"));
 		if (utf8_count(value, len) > CONFIG_NAME_MAX)
-			return bad(msg, n, section, key, "longer than 24 characters; the default is used");
+			return bad(msg, n, section, key, _("longer than 24 characters; the default is used"));
 		/* the same rule as names typed on the setup screen */
 		char clean[sizeof p->name];
 		if (config_clean_name(value, clean, sizeof clean) != 0)
 			return bad(msg, n, section, key,
-			           "not a name (only spaces, or control characters); the default is used");
+			           _("not a name (only spaces, or control characters); the default is used"));
 		memcpy(p->name, clean, strlen(clean) + 1);
 		p->named = true;
 		return CONFIG_OK;
@@ -178,11 +187,13 @@ static enum config_result set_partner(struct partner_config *p, const char *sect
 	if (strcmp(key, "color") == 0 || strcmp(key, "colour") == 0) {
 		if (config_parse_color(value, &p->color) != 0)
 			return bad(msg, n, section, key,
-			           "expected #rrggbb or terracotta, sage, ocean, plum, honey, rose, slate, moss; "
-			           "the default is used");
+			           _("expected #rrggbb or terracotta, sage, ocean, plum, honey, rose, slate, moss; "
+			             "the default is used"));
 		return CONFIG_OK;
 	}
-	snprintf(msg, n, "[%s] unknown key '%s' (expected name, color)", section, key);
+	/* TRANSLATORS: a config problem: [section] and key stay as they are,
+	 * and so do the key names listed */
+	snprintf(msg, n, _("[%1$s] unknown key '%2$s' (expected name, color)"), section, key);
 	return CONFIG_UNKNOWN_KEY;
 }
 
@@ -192,7 +203,7 @@ static enum config_result set_display(struct config *c, const char *section, con
 	if (strcmp(key, "rotation") == 0) {
 		int r;
 		if (parse_int(value, 0, 270, &r) != 0 || r % 90 != 0)
-			return bad(msg, n, section, key, "must be 0, 90, 180 or 270; 0 is used");
+			return bad(msg, n, section, key, _("must be 0, 90, 180 or 270; 0 is used"));
 		c->rotation = r;
 		return CONFIG_OK;
 	}
@@ -202,26 +213,32 @@ static enum config_result set_display(struct config *c, const char *section, con
 		return copy_text(c->font_bold, sizeof c->font_bold, value, msg, n, section, key);
 	if (strcmp(key, "evening_hour") == 0) {
 		if (parse_int(value, 0, 23, &c->evening_hour) != 0)
-			return bad(msg, n, section, key, "must be an hour from 0 to 23; 20 is used");
+			return bad(msg, n, section, key, _("must be an hour from 0 to 23; 20 is used"));
 		return CONFIG_OK;
 	}
 	if (strcmp(key, "night_hour") == 0) {
 		if (parse_int(value, 0, 23, &c->night_hour) != 0)
-			return bad(msg, n, section, key, "must be an hour from 0 to 23; 22 is used");
+			return bad(msg, n, section, key, _("must be an hour from 0 to 23; 22 is used"));
 		return CONFIG_OK;
 	}
 	if (strcmp(key, "morning_hour") == 0) {
 		if (parse_int(value, 0, 23, &c->morning_hour) != 0)
-			return bad(msg, n, section, key, "must be an hour from 0 to 23; 6 is used");
+			return bad(msg, n, section, key, _("must be an hour from 0 to 23; 6 is used"));
 		return CONFIG_OK;
 	}
 	if (strcmp(key, "clock_check") == 0) {
 		if (parse_bool(value, &c->clock_check) != 0)
-			return bad(msg, n, section, key, "must be yes or no; yes is used");
+			return bad(msg, n, section, key, _("must be yes or no; yes is used"));
 		return CONFIG_OK;
 	}
-	snprintf(msg, n, "[%s] unknown key '%s' (expected rotation, font, font_bold, "
-	                 "evening_hour, night_hour, morning_hour, clock_check)",
+	if (strcmp(key, "language") == 0) {
+		if (strcmp(value, "auto") != 0 && !language_known(value))
+			return bad(msg, n, section, key, _("must be auto, en or es; auto is used"));
+		snprintf(c->language, sizeof c->language, "%s", value);
+		return CONFIG_OK;
+	}
+	snprintf(msg, n, _("[%1$s] unknown key '%2$s' (expected rotation, font, font_bold, "
+	                   "evening_hour, night_hour, morning_hour, clock_check, language)"),
 	         section, key);
 	return CONFIG_UNKNOWN_KEY;
 }
@@ -245,21 +262,22 @@ static enum config_result set_gpio(struct gpio_config *g, const char *section, c
 		for (const char *p = value; *p; p++)
 			if (!isalnum((unsigned char)*p) && *p != '_' && *p != '-')
 				return bad(msg, n, section, key,
-				           "expected a line name like GPIO17 or an offset like 17; the default is used");
+				           _("expected a line name like GPIO17 or an offset like 17; the default is used"));
 		return copy_text(g->line[b], sizeof g->line[b], value, msg, n, section, key);
 	}
 	if (strcmp(key, "debounce_ms") == 0) {
 		if (parse_int(value, 1, 500, &g->debounce_ms) != 0)
-			return bad(msg, n, section, key, "must be 1 to 500 milliseconds; 30 is used");
+			return bad(msg, n, section, key, _("must be 1 to 500 milliseconds; 30 is used"));
 		return CONFIG_OK;
 	}
 	if (strcmp(key, "long_press_ms") == 0) {
 		if (parse_int(value, 300, 10000, &g->long_press_ms) != 0)
-			return bad(msg, n, section, key, "must be 300 to 10000 milliseconds; 1500 is used");
+			return bad(msg, n, section, key, _("must be 300 to 10000 milliseconds; 1500 is used"));
 		return CONFIG_OK;
 	}
-	snprintf(msg, n, "[%s] unknown key '%s' (expected chip, partner_a, partner_b, hug, next, "
-	                 "pir, led_a, led_b, debounce_ms, long_press_ms)", section, key);
+	snprintf(msg, n, _("[%1$s] unknown key '%2$s' (expected chip, partner_a, partner_b, hug, next, "
+	                   "pir, led_a, led_b, debounce_ms, long_press_ms)"),
+	         section, key);
 	return CONFIG_UNKNOWN_KEY;
 }
 
@@ -268,25 +286,25 @@ static enum config_result set_hug(struct config *c, const char *section, const c
 {
 	if (strcmp(key, "seconds") == 0) {
 		if (parse_int(value, 20, 60, &c->hug_seconds) != 0)
-			return bad(msg, n, section, key, "must be 20 to 60 seconds; 30 is used");
+			return bad(msg, n, section, key, _("must be 20 to 60 seconds; 30 is used"));
 		return CONFIG_OK;
 	}
 	if (strcmp(key, "chime") == 0) {
 		if (parse_bool(value, &c->chime) != 0)
-			return bad(msg, n, section, key, "must be on or off; on is used");
+			return bad(msg, n, section, key, _("must be on or off; on is used"));
 		return CONFIG_OK;
 	}
 	if (strcmp(key, "chime_volume") == 0) {
 		if (parse_int(value, 0, 100, &c->chime_volume) != 0)
-			return bad(msg, n, section, key, "must be 0 to 100; 50 is used");
+			return bad(msg, n, section, key, _("must be 0 to 100; 50 is used"));
 		return CONFIG_OK;
 	}
 	if (strcmp(key, "chime_at_night") == 0) {
 		if (parse_bool(value, &c->chime_at_night) != 0)
-			return bad(msg, n, section, key, "must be yes or no; no is used");
+			return bad(msg, n, section, key, _("must be yes or no; no is used"));
 		return CONFIG_OK;
 	}
-	snprintf(msg, n, "[%s] unknown key '%s' (expected seconds, chime, chime_volume, chime_at_night)",
+	snprintf(msg, n, _("[%1$s] unknown key '%2$s' (expected seconds, chime, chime_volume, chime_at_night)"),
 	         section, key);
 	return CONFIG_UNKNOWN_KEY;
 }
@@ -300,33 +318,34 @@ static enum config_result set_screen(struct screen_config *sc, const char *secti
 		if (strcmp(key, TIMES[i]) != 0)
 			continue;
 		if (schedule_parse_minute(value, at[i]) != 0)
-			return bad(msg, n, section, key, "expected a time like 21:30, or off; the default is used");
+			return bad(msg, n, section, key, _("expected a time like 21:30, or off; the default is used"));
 		return CONFIG_OK;
 	}
 	if (strcmp(key, "brightness") == 0) {
 		if (parse_int(value, 1, 100, &sc->brightness) != 0)
-			return bad(msg, n, section, key, "must be 1 to 100 (percent); 100 is used");
+			return bad(msg, n, section, key, _("must be 1 to 100 (percent); 100 is used"));
 		return CONFIG_OK;
 	}
 	if (strcmp(key, "dim_brightness") == 0) {
 		if (parse_int(value, 1, 100, &sc->dim_brightness) != 0)
-			return bad(msg, n, section, key, "must be 1 to 100 (percent); 30 is used");
+			return bad(msg, n, section, key, _("must be 1 to 100 (percent); 30 is used"));
 		return CONFIG_OK;
 	}
 	if (strcmp(key, "wake_seconds") == 0) {
 		if (parse_int(value, 5, 3600, &sc->wake_seconds) != 0)
-			return bad(msg, n, section, key, "must be 5 to 3600 seconds; 60 is used");
+			return bad(msg, n, section, key, _("must be 5 to 3600 seconds; 60 is used"));
 		return CONFIG_OK;
 	}
 	if (strcmp(key, "idle_minutes") == 0) {
 		if (parse_int(value, 0, 1440, &sc->idle_minutes) != 0)
-			return bad(msg, n, section, key, "must be 0 (never) to 1440 minutes; 10 is used");
+			return bad(msg, n, section, key, _("must be 0 (never) to 1440 minutes; 10 is used"));
 		return CONFIG_OK;
 	}
 	if (strcmp(key, "backlight") == 0)
 		return copy_text(sc->backlight, sizeof sc->backlight, value, msg, n, section, key);
-	snprintf(msg, n, "[%s] unknown key '%s' (expected dim, off, on, brightness, dim_brightness, "
-	                 "wake_seconds, idle_minutes, backlight)", section, key);
+	snprintf(msg, n, _("[%1$s] unknown key '%2$s' (expected dim, off, on, brightness, dim_brightness, "
+	                   "wake_seconds, idle_minutes, backlight)"),
+	         section, key);
 	return CONFIG_UNKNOWN_KEY;
 }
 
@@ -347,7 +366,8 @@ enum config_result config_set(struct config *c, const char *section, const char 
 		return set_hug(c, section, key, value, msg, n);
 	if (strcmp(section, "screen") == 0)
 		return set_screen(&c->screen, section, key, value, msg, n);
-	snprintf(msg, n, "unknown section [%s] (expected partner_a, partner_b, display, screen, gpio, hug)",
+	/* TRANSLATORS: a config problem; the section names stay as they are */
+	snprintf(msg, n, _("unknown section [%s] (expected partner_a, partner_b, display, screen, gpio, hug)"),
 	         section);
 	return CONFIG_UNKNOWN_KEY;
 }

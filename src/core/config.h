@@ -59,6 +59,7 @@ struct config {
 	int night_hour;                 /* 0-23, when the house sleeps (LEDs dark) */
 	int morning_hour;               /* 0-23, when the night ends */
 	bool clock_check;               /* say when timesyncd has not set the clock */
+	char language[8];               /* "auto" (from the locale), "en", "es" */
 	int hug_seconds;                /* 20-60, the hug timer's length */
 	bool chime;                     /* a soft chime when a hug completes */
 	int chime_volume;               /* 0-100 */

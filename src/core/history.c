@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/calendar.h"
+#include "core/i18n.h"
 
 enum history_mark history_day_mark(const struct history_day *d)
 {
@@ -112,24 +113,23 @@ int history_top_categories(const struct history_day *days, size_t n, int counts[
 	return top_of(counts, ncounts);
 }
 
-static const char *plural(int n, const char *one, const char *many)
-{
-	return n == 1 ? one : many;
-}
-
 /* "4 hugs and 2 notes", "a hug", "" when neither */
 static void hugs_and_notes(const struct history_week *w, char *out, size_t n)
 {
 	char hugs[40] = "", notes[40] = "";
 	if (w->hugs == 1)
-		snprintf(hugs, sizeof hugs, "a hug");
+		snprintf(hugs, sizeof hugs, "%s", _("a hug"));
 	else if (w->hugs > 1)
-		snprintf(hugs, sizeof hugs, "%d hugs", w->hugs);
+		snprintf(hugs, sizeof hugs, P_("%d hug", "%d hugs", w->hugs), w->hugs);
 	if (w->notes == 1)
-		snprintf(notes, sizeof notes, "a note");
+		snprintf(notes, sizeof notes, "%s", _("a note"));
 	else if (w->notes > 1)
-		snprintf(notes, sizeof notes, "%d notes", w->notes);
-	snprintf(out, n, "%s%s%s", hugs, hugs[0] && notes[0] ? " and " : "", notes);
+		snprintf(notes, sizeof notes, P_("%d note", "%d notes", w->notes), w->notes);
+	if (hugs[0] && notes[0])
+		/* TRANSLATORS: "4 hugs and 2 notes" */
+		snprintf(out, n, _("%1$s and %2$s"), hugs, notes);
+	else
+		snprintf(out, n, "%s%s", hugs, notes);
 }
 
 void history_reflection(const struct history_week *w, const char *category_name,
@@ -140,30 +140,32 @@ void history_reflection(const struct history_week *w, const char *category_name,
 
 	/* 1: the days */
 	if (w->days == 0)
-		snprintf(lines[0], 96, "A quiet week for moments.");
+		snprintf(lines[0], 96, "%s", _("A quiet week for moments."));
 	else if (w->days == 7)
-		snprintf(lines[0], 96, "A moment every day this week.");
+		snprintf(lines[0], 96, "%s", _("A moment every day this week."));
 	else
-		snprintf(lines[0], 96, "%d %s with a moment this week.", w->days,
-		         plural(w->days, "day", "days"));
+		snprintf(lines[0], 96,
+		         P_("%d day with a moment this week.", "%d days with a moment this week.", w->days),
+		         w->days);
 
 	/* 2: together, hugs and notes */
 	if (w->both > 0 && extra[0])
-		snprintf(lines[1], 96, "%d together, and %s.", w->both, extra);
+		/* TRANSLATORS: days done together, then "4 hugs and 2 notes" */
+		snprintf(lines[1], 96, _("%1$d together, and %2$s."), w->both, extra);
 	else if (w->both > 0)
-		snprintf(lines[1], 96, "%d of them together.", w->both);
+		snprintf(lines[1], 96, P_("%d of them together.", "%d of them together.", w->both), w->both);
 	else if (extra[0])
-		snprintf(lines[1], 96, "You shared %s.", extra);
+		snprintf(lines[1], 96, _("You shared %s."), extra);
 	else
-		snprintf(lines[1], 96, "Busy weeks happen. You are still a team.");
+		snprintf(lines[1], 96, "%s", _("Busy weeks happen. You are still a team."));
 
 	/* 3: what you did most, or what comes next */
 	if (category_name && *category_name && w->days > 0)
-		snprintf(lines[2], 96, "What you did most: %s.", category_name);
+		snprintf(lines[2], 96, _("What you did most: %s."), category_name);
 	else if (w->rain_checks > 0)
-		snprintf(lines[2], 96, "A promise to reconnect is waiting.");
+		snprintf(lines[2], 96, "%s", _("A promise to reconnect is waiting."));
 	else
-		snprintf(lines[2], 96, "A new week starts tomorrow.");
+		snprintf(lines[2], 96, "%s", _("A new week starts tomorrow."));
 }
 
 void history_compare(const struct history_week *this_week, const struct history_week *last_week,
@@ -171,9 +173,9 @@ void history_compare(const struct history_week *this_week, const struct history_
 {
 	int d = this_week->days - last_week->days;
 	if (d > 0)
-		snprintf(out, out_size, "%d more %s than last week", d, plural(d, "day", "days"));
+		snprintf(out, out_size, P_("%d more day than last week", "%d more days than last week", d), d);
 	else if (d == 0 && this_week->days > 0)
-		snprintf(out, out_size, "the same as last week");
+		snprintf(out, out_size, "%s", _("the same as last week"));
 	else
-		snprintf(out, out_size, "a quieter week so far");
+		snprintf(out, out_size, "%s", _("a quieter week so far"));
 }

@@ -1,13 +1,16 @@
 #include "core/keyboard.h"
 
 #include <stddef.h>
+#include <string.h>
+
+#include "core/i18n.h"
 
 #define ROW_TENTHS 120
 #define KEY_MAX_PX 80
 
 #define CH(t, T, w) { KB_CHAR, t, t, T, w, KB_LETTERS }
 #define GAP(w) { KB_GAP, "", "", NULL, w, KB_LETTERS }
-#define SPACE(w) { KB_SPACE, "space", " ", NULL, w, KB_LETTERS }
+#define SPACE(w) { KB_SPACE, N_("space"), " ", NULL, w, KB_LETTERS }
 #define RETURN(w) { KB_RETURN, "\xe2\x86\xb5", "\n", NULL, w, KB_LETTERS } /* ↵ */
 #define BACKSPACE(w) { KB_BACKSPACE, "\xe2\x8c\xab", "", NULL, w, KB_LETTERS } /* ⌫ */
 #define SHIFT(w) { KB_SHIFT, "\xe2\x87\xa7", "", NULL, w, KB_LETTERS } /* ⇧ */
@@ -32,6 +35,24 @@ static const struct kb_key hearts[] = {
 	CH("\xe2\x9c\xbf", NULL, 10),     /* ✿ U+273F */
 };
 
+/* Spanish: the hearts row gives four keys to á é í ó ú ü ¿ ¡, so every
+ * letter of the language is on the first layer, with ñ after l as on a
+ * Spanish keyboard. */
+static const struct kb_key hearts_es[] = {
+	CH("\xc3\xa1", "\xc3\x81", 10), /* á Á */
+	CH("\xc3\xa9", "\xc3\x89", 10), /* é É */
+	CH("\xc3\xad", "\xc3\x8d", 10), /* í Í */
+	CH("\xc3\xb3", "\xc3\x93", 10), /* ó Ó */
+	CH("\xc3\xba", "\xc3\x9a", 10), /* ú Ú */
+	CH("\xc3\xbc", "\xc3\x9c", 10), /* ü Ü */
+	CH("\xc2\xbf", NULL, 10),       /* ¿ */
+	CH("\xc2\xa1", NULL, 10),       /* ¡ */
+	CH("\xe2\x9d\xa4", NULL, 10),    /* ❤ U+2764 */
+	CH("\xe2\x99\xa5", NULL, 10),    /* ♥ U+2665 */
+	CH("\xf0\x9f\x98\x98", NULL, 10), /* 😘 U+1F618 */
+	CH("\xf0\x9f\x98\x8a", NULL, 10), /* 😊 U+1F60A */
+};
+
 static const struct kb_key letters1[] = {
 	CH("q", "Q", 12), CH("w", "W", 12), CH("e", "E", 12), CH("r", "R", 12), CH("t", "T", 12),
 	CH("y", "Y", 12), CH("u", "U", 12), CH("i", "I", 12), CH("o", "O", 12), CH("p", "P", 12),
@@ -42,6 +63,12 @@ static const struct kb_key letters2[] = {
 	CH("a", "A", 12), CH("s", "S", 12), CH("d", "D", 12), CH("f", "F", 12), CH("g", "G", 12),
 	CH("h", "H", 12), CH("j", "J", 12), CH("k", "K", 12), CH("l", "L", 12),
 	GAP(6),
+};
+
+static const struct kb_key letters2_es[] = {
+	CH("a", "A", 12), CH("s", "S", 12), CH("d", "D", 12), CH("f", "F", 12), CH("g", "G", 12),
+	CH("h", "H", 12), CH("j", "J", 12), CH("k", "K", 12), CH("l", "L", 12),
+	CH("\xc3\xb1", "\xc3\x91", 12), /* ñ Ñ */
 };
 
 static const struct kb_key letters3[] = {
@@ -141,6 +168,24 @@ static const struct kb_row layers[KB_LAYER_COUNT][KB_ROWS] = {
 	[KB_ACCENTS] = { ROW(hearts), ROW(accents1), ROW(accents2), ROW(accents3), ROW(accents4) },
 };
 
+static const struct kb_row letters_es[KB_ROWS] = {
+	ROW(hearts_es), ROW(letters1), ROW(letters2_es), ROW(letters3), ROW(letters4),
+};
+
+enum kb_variant kb_variant_in_use(void)
+{
+	/* TRANSLATORS: which letters the on-screen keyboard shows first:
+	 * "keyboard:es" puts ñ, á, é, í, ó, ú, ü, ¿ and ¡ on the letters;
+	 * anything else is the English one. */
+	const char *v = _("keyboard:en");
+	return strcmp(v, "keyboard:es") == 0 ? KB_SPANISH : KB_ENGLISH;
+}
+
+static const struct kb_row *rows_of(enum kb_layer layer, enum kb_variant v)
+{
+	return layer == KB_LETTERS && v == KB_SPANISH ? letters_es : layers[layer];
+}
+
 /* kb_layout_compute only sees the area, so the gap has to follow from the
  * row pitch alone: about 6 px for 56 px (3/28), rounded. */
 static int gap_of_pitch(int pitch)
@@ -203,8 +248,15 @@ static struct kb_rect inset(int x0, int y0, int x1, int y1, int gap)
 
 void kb_layout_compute(struct kb_layout *l, enum kb_layer layer, struct kb_rect area)
 {
+	kb_layout_compute_variant(l, layer, kb_variant_in_use(), area);
+}
+
+void kb_layout_compute_variant(struct kb_layout *l, enum kb_layer layer, enum kb_variant variant,
+                               struct kb_rect area)
+{
 	if ((unsigned)layer >= KB_LAYER_COUNT)
 		layer = KB_LETTERS;
+	const struct kb_row *rows = rows_of(layer, variant);
 	l->layer = layer;
 	l->area = area;
 	int pitch = area.h / KB_ROWS;
@@ -212,7 +264,7 @@ void kb_layout_compute(struct kb_layout *l, enum kb_layer layer, struct kb_rect 
 	l->key_h = pitch > l->gap ? pitch - l->gap : 0;
 	l->n = 0;
 	for (int r = 0; r < KB_ROWS; r++) {
-		const struct kb_row *row = &layers[layer][r];
+		const struct kb_row *row = &rows[r];
 		/* edges from cumulative sums: rounding never leaves a seam and
 		 * the last row and key end exactly on the area's edge */
 		int y0 = area.y + area.h * r / KB_ROWS;
@@ -256,7 +308,7 @@ const char *kb_label(const struct kb_layout *l, int i, enum kb_shift shift)
 	const struct kb_key *k = l->key[i];
 	if (k->action == KB_CHAR && shift != KB_SHIFT_OFF && k->shift_text)
 		return k->shift_text;
-	return k->label;
+	return k->action == KB_SPACE ? _(k->label) : k->label;
 }
 
 void kb_state_init(struct kb_state *s)

@@ -66,8 +66,19 @@ struct kb_layout {
  * side), never wider than 16 key heights. */
 struct kb_rect kb_place(int screen_w, int screen_h);
 
-/* The keys of `layer` laid out in `area`. */
+/* Which letters come first. Spanish has ñ after l and á é í ó ú ü ¿ ¡
+ * in the top row (with four hearts); the other layers are the same. */
+enum kb_variant { KB_ENGLISH, KB_SPANISH };
+
+/* The variant of the language in use: the catalogue says which
+ * (core/i18n.h), so `language = es` switches the keyboard too. */
+enum kb_variant kb_variant_in_use(void);
+
+/* The keys of `layer` laid out in `area`, in the variant in use. */
 void kb_layout_compute(struct kb_layout *l, enum kb_layer layer, struct kb_rect area);
+/* The same in a given variant. */
+void kb_layout_compute_variant(struct kb_layout *l, enum kb_layer layer, enum kb_variant variant,
+                               struct kb_rect area);
 
 /* Index into l->key of the key whose hit rectangle holds (x, y), or -1. */
 int kb_hit(const struct kb_layout *l, int x, int y);

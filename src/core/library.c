@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/i18n.h"
 #include "core/utf8.h"
 
 static const char *const CATEGORY_NAMES[CAT_COUNT] = {
@@ -13,8 +14,8 @@ static const char *const CATEGORY_NAMES[CAT_COUNT] = {
 /* For people: the history screen and the weekly card ("What you did
  * most: touch."), lower case to sit inside a sentence. */
 static const char *const CATEGORY_TITLES[CAT_COUNT] = {
-	"hello and goodbye", "touch", "words and thanks", "small gifts", "notes",
-	"talking", "after bedtime", "care", "planning ahead", "play",
+	N_("hello and goodbye"), N_("touch"), N_("words and thanks"), N_("small gifts"), N_("notes"),
+	N_("talking"), N_("after bedtime"), N_("care"), N_("planning ahead"), N_("play"),
 };
 static const char *const WHEN_NAMES[] = { "any", "morning", "evening", "weekend" };
 
@@ -46,7 +47,16 @@ const char *library_category_name(enum moment_category c)
 
 const char *library_category_title(enum moment_category c)
 {
-	return (unsigned)c < CAT_COUNT ? CATEGORY_TITLES[c] : "";
+	return (unsigned)c < CAT_COUNT ? _(CATEGORY_TITLES[c]) : "";
+}
+
+const char *library_category_label(enum moment_category c)
+{
+	static const char *const LABELS[CAT_COUNT] = {
+		N_("HELLO & GOODBYE"), N_("TOUCH"), N_("WORDS"), N_("A SMALL GIFT"), N_("A NOTE"),
+		N_("TALK"), N_("AFTER BEDTIME"), N_("CARE"), N_("PLAN AHEAD"), N_("PLAY"),
+	};
+	return (unsigned)c < CAT_COUNT ? _(LABELS[c]) : "";
 }
 
 const char *library_when_name(enum moment_when w)

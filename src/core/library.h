@@ -56,6 +56,8 @@ int library_find(const struct library *lib, const char *id);
 const char *library_category_name(enum moment_category c);
 /* The category in words for a sentence: "words and thanks" ("" unknown). */
 const char *library_category_title(enum moment_category c);
+/* The category as the today screen's label shows it: "AFTER BEDTIME". */
+const char *library_category_label(enum moment_category c);
 const char *library_when_name(enum moment_when w);
 
 #endif

@@ -6,6 +6,29 @@
 
 #include "core/calendar.h"
 
+/* The rules as passes, strictest first; the first pass that leaves any
+ * moment decides, and hidden moments are in none of them. */
+enum pick_pass {
+	PASS_WEEKEND,        /* fresh, fits, other category, a weekend moment (weekends only) */
+	PASS_OTHER_CATEGORY, /* fresh, fits, other category */
+	PASS_FRESH,          /* fresh, fits */
+	PASS_OLDEST_FITTING, /* fits, shown longest ago */
+	PASS_OLDEST_ANY,     /* shown longest ago, fitting or not */
+	PASS_COUNT
+};
+
+struct pick {
+	const struct library *lib;
+	int32_t day;
+	bool weekend;
+	int avoid_cat; /* yesterday's category, -1 none */
+	const struct pick_shown *history;
+	size_t n_history;
+	const signed char *prefs;
+	int32_t *last;  /* when each moment was last shown; NULL: worked out each time */
+	int32_t oldest; /* the OLDEST passes: the earliest last-shown day among theirs */
+};
+
 static uint64_t mix(uint64_t x)
 {
 	/* splitmix64 finaliser: a well-spread, stable hash of the day */
@@ -25,8 +48,7 @@ static int32_t last_shown(const char *id, int32_t day, const struct pick_shown *
 	return last;
 }
 
-static int yesterday_category(const struct library *lib, int32_t day,
-                              const struct pick_shown *h, size_t n)
+static int yesterday_category(const struct library *lib, int32_t day, const struct pick_shown *h, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
 		if (h[i].day == day - 1) {
@@ -37,61 +59,124 @@ static int yesterday_category(const struct library *lib, int32_t day,
 	return -1;
 }
 
-static bool fits_day(const struct moment *m, bool weekend)
+static int pref_of(const struct pick *p, size_t i)
 {
-	return weekend || m->when != WHEN_WEEKEND;
+	return p->prefs ? p->prefs[i] : PICK_NONE;
 }
 
-int moment_pick(const struct library *lib, int32_t day,
-                const struct pick_shown *history, size_t n_history)
+static int32_t last_of(const struct pick *p, size_t i)
+{
+	return p->last ? p->last[i] : last_shown(p->lib->items[i].id, p->day, p->history, p->n_history);
+}
+
+static bool fits_day(const struct pick *p, size_t i)
+{
+	return p->weekend || p->lib->items[i].when != WHEN_WEEKEND;
+}
+
+static bool fresh(const struct pick *p, size_t i)
+{
+	int32_t last = last_of(p, i);
+	int window = pref_of(p, i) == PICK_FAVOURITE ? PICK_FAVOURITE_REPEAT_DAYS : PICK_NO_REPEAT_DAYS;
+	/* 64 bits: a bogus history day far in the past must not wrap round */
+	return last == INT32_MIN || (int64_t)p->day - last > window;
+}
+
+/* Whether moment i takes part in pass (the OLDEST passes compare with
+ * p->oldest, which oldest_in() sets). */
+static bool in_pass(const struct pick *p, size_t i, enum pick_pass pass)
+{
+	const struct moment *m = &p->lib->items[i];
+	if (pref_of(p, i) == PICK_HIDDEN)
+		return false;
+	switch (pass) {
+	case PASS_WEEKEND:
+		return m->when == WHEN_WEEKEND && fits_day(p, i) && (int)m->category != p->avoid_cat &&
+		       fresh(p, i);
+	case PASS_OTHER_CATEGORY:
+		return fits_day(p, i) && (int)m->category != p->avoid_cat && fresh(p, i);
+	case PASS_FRESH:
+		return fits_day(p, i) && fresh(p, i);
+	case PASS_OLDEST_FITTING:
+		return fits_day(p, i) && last_of(p, i) == p->oldest;
+	case PASS_OLDEST_ANY:
+	case PASS_COUNT:
+		break;
+	}
+	return last_of(p, i) == p->oldest;
+}
+
+/* Sets p->oldest for an OLDEST pass; false when no moment can take part. */
+static bool oldest_in(struct pick *p, enum pick_pass pass)
+{
+	bool any = false;
+	p->oldest = INT32_MAX;
+	for (size_t i = 0; i < p->lib->count; i++) {
+		if (pref_of(p, i) == PICK_HIDDEN || (pass == PASS_OLDEST_FITTING && !fits_day(p, i)))
+			continue;
+		int32_t last = last_of(p, i);
+		if (!any || last < p->oldest)
+			p->oldest = last;
+		any = true;
+	}
+	return any;
+}
+
+static uint64_t tickets(const struct pick *p, size_t i)
+{
+	return pref_of(p, i) == PICK_FAVOURITE ? PICK_FAVOURITE_WEIGHT : 1;
+}
+
+/* The draw among the moments in pass: the hash of the day picks a ticket.
+ * With one ticket each this is the n-th moment in library order, as it
+ * always was, so a couple without preferences sees the same days. */
+static int draw(const struct pick *p, enum pick_pass pass)
+{
+	uint64_t total = 0;
+	for (size_t i = 0; i < p->lib->count; i++)
+		if (in_pass(p, i, pass))
+			total += tickets(p, i);
+	if (total == 0)
+		return -1;
+	uint64_t ticket = mix((uint64_t)(uint32_t)p->day) % total;
+	for (size_t i = 0; i < p->lib->count; i++) {
+		if (!in_pass(p, i, pass))
+			continue;
+		uint64_t t = tickets(p, i);
+		if (ticket < t)
+			return (int)i;
+		ticket -= t;
+	}
+	return -1; /* not reached: the passes are pure, so both loops agree */
+}
+
+int moment_pick(const struct library *lib, int32_t day, const struct pick_shown *history, size_t n_history,
+                const signed char *prefs)
 {
 	if (lib->count == 0)
 		return -1;
-	bool weekend = calendar_is_weekend(day);
-	int avoid_cat = yesterday_category(lib, day, history, n_history);
-
-	int *cand = malloc(lib->count * sizeof *cand);
-	int32_t *last = malloc(lib->count * sizeof *last);
-	if (!cand || !last) {
-		free(cand);
-		free(last);
-		return (int)(mix((uint64_t)(uint32_t)day) % lib->count);
+	struct pick p = {
+	    .lib = lib,
+	    .day = day,
+	    .weekend = calendar_is_weekend(day),
+	    .avoid_cat = yesterday_category(lib, day, history, n_history),
+	    .history = history,
+	    .n_history = n_history,
+	    .prefs = prefs,
+	    .last = malloc(lib->count * sizeof(int32_t)),
+	};
+	if (p.last) {
+		for (size_t i = 0; i < lib->count; i++)
+			p.last[i] = last_shown(lib->items[i].id, day, history, n_history);
 	}
-	for (size_t i = 0; i < lib->count; i++)
-		last[i] = last_shown(lib->items[i].id, day, history, n_history);
-
-	/* Pass 0: fresh, fits, other category, weekend moment on weekends.
-	 * Pass 1: fresh, fits, other category.  Pass 2: fresh, fits.
-	 * Each pass only runs when the stricter one found nothing. */
-	size_t n = 0;
-	for (int pass = weekend ? 0 : 1; pass <= 2 && n == 0; pass++) {
-		for (size_t i = 0; i < lib->count; i++) {
-			const struct moment *m = &lib->items[i];
-			bool fresh = last[i] == INT32_MIN || day - last[i] > PICK_NO_REPEAT_DAYS;
-			if (!fresh || !fits_day(m, weekend))
-				continue;
-			if (pass <= 1 && (int)m->category == avoid_cat)
-				continue;
-			if (pass == 0 && m->when != WHEN_WEEKEND)
-				continue;
-			cand[n++] = (int)i;
-		}
+	int pick = -1;
+	for (int pass = p.weekend ? PASS_WEEKEND : PASS_OTHER_CATEGORY; pass < PASS_COUNT && pick < 0;
+	     pass++) {
+		if ((pass == PASS_OLDEST_FITTING || pass == PASS_OLDEST_ANY) &&
+		    !oldest_in(&p, (enum pick_pass)pass))
+			continue;
+		pick = draw(&p, (enum pick_pass)pass);
 	}
-	if (n == 0) {
-		/* Everything that fits was shown recently: take the moments shown
-		 * longest ago (falling back to the whole library if nothing fits). */
-		int32_t oldest = INT32_MAX;
-		for (int any = 0; any <= 1 && n == 0; any++) {
-			for (size_t i = 0; i < lib->count; i++)
-				if ((any || fits_day(&lib->items[i], weekend)) && last[i] < oldest)
-					oldest = last[i];
-			for (size_t i = 0; i < lib->count; i++)
-				if ((any || fits_day(&lib->items[i], weekend)) && last[i] == oldest)
-					cand[n++] = (int)i;
-		}
-	}
-	int pick = cand[mix((uint64_t)(uint32_t)day) % n];
-	free(cand);
-	free(last);
+	free(p.last);
 	return pick;
 }

@@ -5,25 +5,21 @@
 #include <string.h>
 
 #include "core/calendar.h"
+#include "core/date_words.h"
+#include "core/i18n.h"
 #include "core/utf8.h"
 
 static const char *const EXPIRY_LABELS[NOTE_EXPIRY_COUNT] = {
-	"Keep",
-	"Until tonight",
-	"Until tomorrow",
-};
-
-/* English on purpose: the card's words are English and a kitchen Pi's
- * locale is whatever the image shipped with. */
-static const char *const MONTHS[12] = {
-	"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+	N_("Keep"),
+	N_("Until tonight"),
+	N_("Until tomorrow"),
 };
 
 const char *note_expiry_label(enum note_expiry e)
 {
 	if ((int)e < 0 || e >= NOTE_EXPIRY_COUNT)
-		return EXPIRY_LABELS[NOTE_KEEP];
-	return EXPIRY_LABELS[e];
+		return _(EXPIRY_LABELS[NOTE_KEEP]);
+	return _(EXPIRY_LABELS[e]);
 }
 
 static int clamp_hour(int h)
@@ -118,35 +114,32 @@ void note_age_text(int64_t created_at, int64_t now, char *out, size_t out_size)
 		return;
 	int64_t age = now - created_at;
 	if (age < 60) { /* a future time too: the clock went back */
-		snprintf(out, out_size, "just now");
+		snprintf(out, out_size, "%s", _("just now"));
 		return;
 	}
 	if (age < 3600) {
-		snprintf(out, out_size, "%d min ago", (int)(age / 60));
+		snprintf(out, out_size, _("%d min ago"), (int)(age / 60));
 		return;
 	}
 	int32_t then_day = calendar_local_day((time_t)created_at);
 	int32_t days = calendar_local_day((time_t)now) - then_day;
 	/* days <= 0 as well as under a day: a 25-hour DST day is still today */
 	if (days <= 0 || age < 12 * 3600) {
-		snprintf(out, out_size, "%d h ago", (int)(age / 3600));
+		snprintf(out, out_size, _("%d h ago"), (int)(age / 3600));
 		return;
 	}
 	if (days == 1) {
-		snprintf(out, out_size, "yesterday");
+		snprintf(out, out_size, "%s", _("yesterday"));
 		return;
 	}
 	if (days < 7) {
-		snprintf(out, out_size, "%d days ago", (int)days);
+		snprintf(out, out_size, _("%d days ago"), (int)days);
 		return;
 	}
 	int y, m, d, now_y, now_m, now_d;
 	calendar_ymd_from_day(then_day, &y, &m, &d);
 	calendar_ymd_from_day(then_day + days, &now_y, &now_m, &now_d);
-	if (y == now_y)
-		snprintf(out, out_size, "%d %s", d, MONTHS[m - 1]);
-	else
-		snprintf(out, out_size, "%d %s %d", d, MONTHS[m - 1], y);
+	date_day_month(then_day, y != now_y, out, out_size);
 }
 
 static bool is_control(uint32_t cp)

@@ -3,9 +3,9 @@
 #include <stdio.h>
 
 #include "core/calendar.h"
+#include "core/date_words.h"
+#include "core/i18n.h"
 
-static const char *const WEEKDAYS[7] = { "Sunday",   "Monday", "Tuesday", "Wednesday",
-	                                 "Thursday", "Friday", "Saturday" };
 
 bool ritual_nudge(int hour, int evening_hour, bool done_any, bool rain_open)
 {
@@ -35,7 +35,28 @@ static int32_t day_of(const struct tm *t)
 
 static const char *weekday(const struct tm *t)
 {
-	return WEEKDAYS[(unsigned)t->tm_wday % 7];
+	return date_weekday(((unsigned)t->tm_wday + 6) % 7); /* tm: Sunday 0 */
+}
+
+/* "by tonight", "by this morning", "by tomorrow evening", "by Wednesday
+ * night": ahead is 0, 1 or more days; part as ritual_part_of_day. */
+static void by_when(int ahead, const char *part, const char *wday, char *out, size_t n)
+{
+	int p = part[0] == 'm' ? 0 : part[0] == 'a' ? 1 : part[0] == 'e' ? 2 : 3;
+	if (ahead <= 0) {
+		const char *w[4] = { _("by this morning"), _("by this afternoon"),
+			             _("by this evening"), _("by tonight") };
+		snprintf(out, n, "%s", w[p]);
+	} else if (ahead == 1) {
+		const char *w[4] = { _("by tomorrow morning"), _("by tomorrow afternoon"),
+			             _("by tomorrow evening"), _("by tomorrow night") };
+		snprintf(out, n, "%s", w[p]);
+	} else {
+		/* TRANSLATORS: %s is a weekday ("by Wednesday morning"). */
+		const char *w[4] = { _("by %s morning"), _("by %s afternoon"), _("by %s evening"),
+			             _("by %s night") };
+		snprintf(out, n, w[p], wday);
+	}
 }
 
 void ritual_promise_text(const char *who, const struct tm *taken, const struct tm *until,
@@ -43,33 +64,33 @@ void ritual_promise_text(const char *who, const struct tm *taken, const struct t
 {
 	if (passed) {
 		int32_t ago = day_of(now) - day_of(taken);
-		const char *from = ago <= 0 ? "today" : ago == 1 ? "yesterday" : NULL;
-		if (from)
-			snprintf(out, n, "%s's rain check from %s is still here, whenever you are ready.", who, from);
+		if (ago <= 0)
+			snprintf(out, n, _("%s's rain check from today is still here, whenever you are ready."),
+			         who);
+		else if (ago == 1)
+			snprintf(out, n,
+			         _("%s's rain check from yesterday is still here, whenever you are ready."),
+			         who);
 		else if (ago < 7)
-			snprintf(out, n, "%s's rain check from %s is still here, whenever you are ready.", who,
-			         weekday(taken));
+			/* TRANSLATORS: a name, then a weekday. */
+			snprintf(out, n,
+			         _("%1$s's rain check from %2$s is still here, whenever you are ready."),
+			         who, weekday(taken));
 		else
-			snprintf(out, n, "%s's rain check is still here, whenever you are ready.", who);
+			snprintf(out, n, _("%s's rain check is still here, whenever you are ready."), who);
 		return;
 	}
 	int32_t ahead = day_of(until) - day_of(now);
 	const char *part = ritual_part_of_day(until->tm_hour);
+	struct tm d = *until;
 	/* "night" after midnight belongs to the day before, as people say it */
 	if (until->tm_hour < 5) {
 		ahead--;
 		part = "night";
+		d.tm_wday = (d.tm_wday + 6) % 7;
 	}
-	if (ahead <= 0 && part[0] == 'n')
-		snprintf(out, n, "%s took a rain check. Time for each other by tonight.", who);
-	else if (ahead <= 0)
-		snprintf(out, n, "%s took a rain check. Time for each other by this %s.", who, part);
-	else if (ahead == 1)
-		snprintf(out, n, "%s took a rain check. Time for each other by tomorrow %s.", who, part);
-	else {
-		struct tm d = *until;
-		if (until->tm_hour < 5)
-			d.tm_wday = (d.tm_wday + 6) % 7;
-		snprintf(out, n, "%s took a rain check. Time for each other by %s %s.", who, weekday(&d), part);
-	}
+	char when[96];
+	by_when(ahead, part, weekday(&d), when, sizeof when);
+	/* TRANSLATORS: a name, then "by tonight", "by Wednesday evening"... */
+	snprintf(out, n, _("%1$s took a rain check. Time for each other %2$s."), who, when);
 }

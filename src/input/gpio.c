@@ -9,9 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/i18n.h"
 #include "input/gpio_backend.h"
-
-#define JOIN_GPIO_GROUP "Add the user to group gpio (sudo usermod -aG gpio USER), then restart moments."
 
 struct gpio {
 	struct gb_chip *chip;
@@ -22,8 +21,10 @@ struct gpio {
 };
 
 static const char *const ROLES[GPIO_LINE_COUNT] = {
-	"partner A's button", "partner B's button", "the hug button", "the next button",
-	"the motion sensor",  "partner A's LED",    "partner B's LED",
+	/* TRANSLATORS: what a GPIO line is wired to, inside sentences such as
+	 * "Buttons off: GPIO17 (partner A's button) is not a line of ..." */
+	N_("partner A's button"), N_("partner B's button"), N_("the hug button"), N_("the next button"),
+	N_("the motion sensor"),  N_("partner A's LED"),    N_("partner B's LED"),
 };
 
 const char *gpio_line_role(int line)
@@ -41,18 +42,29 @@ static bool is_output(int line)
 	return line == GPIO_LINE_LED_A || line == GPIO_LINE_LED_B;
 }
 
-static void fault(struct gpio_fault *f, enum gpio_error e, int line, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
+static void fault_put(struct gpio_fault *f, int in_use, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
 
-static void fault(struct gpio_fault *f, enum gpio_error e, int line, const char *fmt, ...)
+/* fmt (marked N_) into f->text as it is, or into f->shown translated. */
+static void fault_put(struct gpio_fault *f, int in_use, const char *fmt, ...)
 {
-	f->error = e;
-	f->line = line;
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(f->text, sizeof f->text, fmt, ap);
+	vsnprintf(in_use ? f->shown : f->text, sizeof f->text, in_use ? _(fmt) : fmt, ap);
 	va_end(ap);
 }
+
+/* What went wrong, said twice: f->text in English for the log, f->shown in
+ * the language in use. An argument that is words itself goes through
+ * WORD(), which follows the pass. */
+#define FAULT(f, e, l, ...)                               \
+	do {                                              \
+		for (int in_use_ = 0; in_use_ < 2; in_use_++) \
+			fault_put((f), in_use_, __VA_ARGS__);  \
+		(f)->error = (e);                         \
+		(f)->line = (l);                          \
+	} while (0)
+#define WORD(s) (in_use_ ? _(s) : (s))
 
 /* A line given as an offset ("17") rather than a name ("GPIO17"). */
 static int parse_offset(const char *s)
@@ -162,19 +174,28 @@ static struct gb_chip *find_chip(const struct gpio_config *cfg, const char *dev_
 		}
 	}
 	if (denied) {
-		fault(f, GPIO_DENIED, -1,
-		      "Buttons off: no permission to open %s. " JOIN_GPIO_GROUP, denied_path);
+		/* TRANSLATORS: %s is a device path; keep the command as it is */
+		FAULT(f, GPIO_DENIED, -1,
+		      N_("Buttons off: no permission to open %s. Add the user to group gpio "
+		         "(sudo usermod -aG gpio USER), then restart moments."),
+		      denied_path);
 	} else if (n == 0 && !want[0]) {
-		fault(f, GPIO_UNSUPPORTED, -1, "This computer has no GPIO chip (%s/gpiochip*): buttons off.",
+		/* TRANSLATORS: %s is a folder, /dev */
+		FAULT(f, GPIO_UNSUPPORTED, -1, N_("This computer has no GPIO chip (%s/gpiochip*): buttons off."),
 		      dev_dir);
 	} else if (want[0]) {
-		fault(f, GPIO_NO_CHIP, -1,
-		      "Buttons off: no GPIO chip \"%s\". Check chip in moments.conf "
-		      "(moments --list-gpio shows the chips).", want);
+		/* TRANSLATORS: %s is the chip set in moments.conf; "chip" is the
+		 * key's name there, to be left as it is */
+		FAULT(f, GPIO_NO_CHIP, -1,
+		      N_("Buttons off: no GPIO chip \"%s\". Check chip in moments.conf "
+		         "(moments --list-gpio shows the chips)."),
+		      want);
 	} else {
-		fault(f, GPIO_NO_LINE, first_line,
-		      "Buttons off: no GPIO chip has a line %s (%s). Check moments.conf "
-		      "(moments --list-gpio lists the lines).", first_named, ROLES[first_line]);
+		/* TRANSLATORS: a line's name (GPIO17), then what it is for */
+		FAULT(f, GPIO_NO_LINE, first_line,
+		      N_("Buttons off: no GPIO chip has a line %1$s (%2$s). Check moments.conf "
+		         "(moments --list-gpio lists the lines)."),
+		      first_named, WORD(ROLES[first_line]));
 	}
 	return NULL;
 }
@@ -186,20 +207,22 @@ struct gpio *gpio_open(const struct gpio_config *cfg, const char *dev_dir, struc
 	f->error = GPIO_OK;
 	f->line = -1;
 	f->text[0] = '\0';
+	f->shown[0] = '\0';
 	int configured = 0;
 	for (int l = 0; l < GPIO_LINE_COUNT; l++)
 		configured += cfg->line[l][0] != '\0';
 	if (cfg->off || configured == 0) {
-		fault(f, GPIO_OFF, -1, "Buttons are off in moments.conf.");
+		/* TRANSLATORS: on screen when [gpio] chip = off */
+		FAULT(f, GPIO_OFF, -1, N_("Buttons are off in moments.conf."));
 		return NULL;
 	}
 	if (gb_available() != 0) {
-		fault(f, GPIO_UNSUPPORTED, -1, "This moments was built without libgpiod: buttons off.");
+		FAULT(f, GPIO_UNSUPPORTED, -1, N_("This moments was built without libgpiod: buttons off."));
 		return NULL;
 	}
 	struct gpio *g = calloc(1, sizeof *g);
 	if (!g) {
-		fault(f, GPIO_FAILED, -1, "Buttons off: out of memory.");
+		FAULT(f, GPIO_FAILED, -1, N_("Buttons off: out of memory."));
 		return NULL;
 	}
 	char path[280];
@@ -222,16 +245,20 @@ struct gpio *gpio_open(const struct gpio_config *cfg, const char *dev_dir, struc
 		if (off < 0)
 			off = gb_line_find(g->chip, name);
 		if (off < 0 || (unsigned)off >= num) {
-			fault(f, GPIO_NO_LINE, l,
-			      "Buttons off: %s (%s) is not a line of %s. Check moments.conf "
-			      "(moments --list-gpio lists the lines).", name, ROLES[l], g->desc);
+			/* TRANSLATORS: a line's name (GPIO17), what it is for, then the
+			 * chip ("/dev/gpiochip0 [pinctrl-rp1]") */
+			FAULT(f, GPIO_NO_LINE, l,
+			      N_("Buttons off: %1$s (%2$s) is not a line of %3$s. Check moments.conf "
+			         "(moments --list-gpio lists the lines)."),
+			      name, WORD(ROLES[l]), g->desc);
 			goto fail;
 		}
 		char lname[64], consumer[64];
 		if (gb_line_info(g->chip, (unsigned)off, lname, sizeof lname, consumer, sizeof consumer) == 1) {
-			fault(f, GPIO_BUSY, l,
-			      "Buttons off: %s (%s) is in use by %s. Stop that program.", name, ROLES[l],
-			      consumer[0] ? consumer : "another program");
+			/* TRANSLATORS: a line's name (GPIO17), what it is for, then the
+			 * program holding it (or "another program") */
+			FAULT(f, GPIO_BUSY, l, N_("Buttons off: %1$s (%2$s) is in use by %3$s. Stop that program."),
+			      name, WORD(ROLES[l]), consumer[0] ? consumer : WORD(N_("another program")));
 			goto fail;
 		}
 		g->has[l] = true;
@@ -249,11 +276,19 @@ struct gpio *gpio_open(const struct gpio_config *cfg, const char *dev_dir, struc
 	if (!g->req) {
 		int e = errno;
 		if (e == EBUSY)
-			fault(f, GPIO_BUSY, -1, "Buttons off: a line of %s is in use by another program.", g->desc);
+			FAULT(f, GPIO_BUSY, -1, N_("Buttons off: a line of %s is in use by another program."),
+			      g->desc);
 		else if (e == EACCES || e == EPERM)
-			fault(f, GPIO_DENIED, -1, "Buttons off: no permission to use %s. " JOIN_GPIO_GROUP, path);
+			/* TRANSLATORS: %s is a device path; keep the command as it is */
+			FAULT(f, GPIO_DENIED, -1,
+			      N_("Buttons off: no permission to use %s. Add the user to group gpio "
+			         "(sudo usermod -aG gpio USER), then restart moments."),
+			      path);
 		else
-			fault(f, GPIO_FAILED, -1, "Buttons off: the lines of %s could not be requested (%s).", g->desc, strerror(e));
+			/* TRANSLATORS: the chip, then the system's reason */
+			FAULT(f, GPIO_FAILED, -1,
+			      N_("Buttons off: the lines of %1$s could not be requested (%2$s)."), g->desc,
+			      strerror(e));
 		goto fail;
 	}
 	return g;
@@ -334,31 +369,39 @@ int gpio_set(struct gpio *g, int line, bool on)
 
 int gpio_list(FILE *out, const struct gpio_config *cfg, const char *dev_dir)
 {
-	fprintf(out, "GPIO backend: %s\n", gb_name());
+	/* TRANSLATORS: --list-gpio; %s is "libgpiod 2.2.1" or "none" */
+	fprintf(out, _("GPIO backend: %s\n"), gb_name());
 	if (gb_available() != 0) {
-		fprintf(out, "This build has no libgpiod; the buttons are off.\n");
+		fputs(_("This build has no libgpiod; the buttons are off.\n"), out);
 		return 1;
 	}
 	char paths[MAX_CHIPS][280];
 	int n = chip_paths(dev_dir, paths, MAX_CHIPS);
 	if (n == 0)
-		fprintf(out, "No GPIO chips in %s.\n", dev_dir);
+		fprintf(out, _("No GPIO chips in %s.\n"), dev_dir);
 	for (int i = 0; i < n; i++) {
 		struct gb_chip *c = gb_chip_open(paths[i]);
 		if (!c) {
 			int e = errno;
-			fprintf(out, "%s: cannot open (%s)%s\n", paths[i], strerror(e),
-			        e == EACCES || e == EPERM ? "; add the user to group gpio" : "");
+			/* TRANSLATORS: a chip's device path, then the system's reason */
+			if (e == EACCES || e == EPERM)
+				fprintf(out, _("%1$s: cannot open (%2$s); add the user to group gpio\n"), paths[i],
+				        strerror(e));
+			else
+				fprintf(out, _("%1$s: cannot open (%2$s)\n"), paths[i], strerror(e));
 			continue;
 		}
 		unsigned num = gb_chip_num_lines(c);
-		fprintf(out, "%s [%s] %u lines\n", paths[i], gb_chip_label(c), num);
+		/* TRANSLATORS: a chip's device path, its label, how many lines it has */
+		fprintf(out, P_("%1$s [%2$s] %3$u lines\n", "%1$s [%2$s] %3$u lines\n", num), paths[i],
+		        gb_chip_label(c), num);
 		for (unsigned o = 0; o < num; o++) {
 			char name[64], consumer[64];
 			int used = gb_line_info(c, o, name, sizeof name, consumer, sizeof consumer);
 			fprintf(out, "  %3u  %-16s", o, name[0] ? name : "-");
 			if (used == 1)
-				fprintf(out, "  in use by %s", consumer[0] ? consumer : "?");
+				/* TRANSLATORS: after a line, the program that holds it */
+				fprintf(out, _("  in use by %s"), consumer[0] ? consumer : "?");
 			bool this_chip = !cfg->chip[0] || strcmp(cfg->chip, gb_chip_label(c)) == 0 ||
 			                 strcmp(cfg->chip, paths[i]) == 0 ||
 			                 strcmp(cfg->chip, base(paths[i])) == 0;
@@ -368,22 +411,25 @@ int gpio_list(FILE *out, const struct gpio_config *cfg, const char *dev_dir)
 					continue;
 				int off = parse_offset(want);
 				if ((off >= 0 && (unsigned)off == o) || (off < 0 && strcmp(want, name) == 0))
-					fprintf(out, "  <- %s = %s (%s)", CONFIG_GPIO_KEYS[l], want, ROLES[l]);
+					fprintf(out, "  <- %s = %s (%s)", CONFIG_GPIO_KEYS[l], want, _(ROLES[l]));
 			}
 			fputc('\n', out);
 		}
 		gb_chip_close(c);
 	}
-	fprintf(out, "\nConfigured (chip = %s):\n", cfg->off ? "off" : cfg->chip[0] ? cfg->chip : "auto");
+	/* TRANSLATORS: --list-gpio; "chip = off" and "auto" are moments.conf's
+	 * words, to be left as they are */
+	fprintf(out, _("\nConfigured (chip = %s):\n"), cfg->off ? "off" : cfg->chip[0] ? cfg->chip : "auto");
 	for (int l = 0; l < GPIO_LINE_COUNT; l++)
 		fprintf(out, "  %-10s %-10s %s\n", CONFIG_GPIO_KEYS[l],
-		        cfg->line[l][0] ? cfg->line[l] : "(none)", ROLES[l]);
+		        /* TRANSLATORS: --list-gpio: no line set for this button */
+		        cfg->line[l][0] ? cfg->line[l] : _("(none)"), _(ROLES[l]));
 	struct gpio_fault f;
 	struct gpio *g = gpio_open(cfg, dev_dir, &f);
 	if (g)
-		fprintf(out, "All configured lines can be requested on %s.\n", g->desc);
+		fprintf(out, _("All configured lines can be requested on %s.\n"), g->desc);
 	else
-		fprintf(out, "%s\n", f.text);
+		fprintf(out, "%s\n", f.shown);
 	gpio_close(g);
 	return n == 0;
 }

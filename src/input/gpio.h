@@ -39,7 +39,10 @@ enum gpio_error {
 struct gpio_fault {
 	enum gpio_error error;
 	int line;        /* enum gpio_line concerned, -1 for the chip */
-	char text[320];  /* one or two sentences naming the line and the fix */
+	char text[320];  /* one or two sentences naming the line and the fix, in
+	                  * English (for the log) */
+	char shown[320]; /* the same in the language in use (core/i18n.h), for
+	                  * the screen and --list-gpio */
 };
 
 /* "libgpiod 2.2.1", "libgpiod 1.6.3" or "none". */

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/i18n.h"
 #include "core/utf8.h"
 
 struct reader {
@@ -41,7 +42,8 @@ static char *read_line(char *str, int num, void *stream)
 		if (c != EOF) {
 			while (c != EOF && c != '\n')
 				c = fgetc(r->f);
-			problem(r, "line is too long; skipped");
+			/* TRANSLATORS: a config problem, after "file:line: " */
+			problem(r, _("line is too long; skipped"));
 			snprintf(str, (size_t)num, "\n");
 		}
 	}
@@ -54,7 +56,7 @@ static int on_setting(void *user, const char *section, const char *name, const c
 	char msg[320];
 	if (!utf8_valid(value, strlen(value)) || !utf8_valid(name, strlen(name)) ||
 	    !utf8_valid(section, strlen(section))) {
-		problem(r, "not valid UTF-8 text; line skipped");
+		problem(r, _("not valid UTF-8 text; line skipped"));
 		return 1;
 	}
 	if (config_set(r->config, section, name, value, msg, sizeof msg) != CONFIG_OK)
@@ -78,7 +80,9 @@ int config_file_load(struct config *c, const char *path, config_report_fn report
 			return 0;
 		}
 		char msg[256];
-		snprintf(msg, sizeof msg, "cannot be read (%s); the defaults are used", strerror(errno));
+		int e = errno;
+		/* TRANSLATORS: the config file, after its path; %s is the system's reason */
+		snprintf(msg, sizeof msg, _("cannot be read (%s); the defaults are used"), strerror(e));
 		if (report)
 			report(ctx, path, 0, msg);
 		return -1;
@@ -88,9 +92,10 @@ int config_file_load(struct config *c, const char *path, config_report_fn report
 	if (rc > 0) {
 		/* inih reports only the first line it could not parse */
 		r.line = rc;
-		problem(&r, "not a 'key = value' line or a [section]; line skipped");
+		/* TRANSLATORS: 'key = value' and [section] as typed in the file */
+		problem(&r, _("not a 'key = value' line or a [section]; line skipped"));
 	} else if (rc < 0) {
-		problem(&r, "could not be parsed; the defaults are used");
+		problem(&r, _("could not be parsed; the defaults are used"));
 	}
 	return r.problems;
 }

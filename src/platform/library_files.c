@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #define LIBRARY_FILE_MAX (1024 * 1024) /* a library file is a few KB */
 
@@ -64,5 +65,24 @@ int library_load_dir(struct library *lib, const char *dir, bool optional, bool a
 		free(list[i]);
 	}
 	free(list);
+	return problems;
+}
+
+int library_load_all(struct library *lib, const char *assets, const char *language,
+                     const char *own_dir, library_error_fn err, void *ctx)
+{
+	char dir[4096];
+	snprintf(dir, sizeof dir, "%s/moments/%s", assets, language);
+	struct stat st;
+	if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
+		snprintf(dir, sizeof dir, "%s/moments/en", assets);
+	int problems = library_load_dir(lib, dir, false, false, err, ctx);
+	if (own_dir) {
+		int own = library_load_dir(lib, own_dir, true, true, err, ctx);
+		if (own < 0 || problems < 0)
+			problems = -1;
+		else
+			problems += own;
+	}
 	return problems;
 }

@@ -13,4 +13,11 @@
 int library_load_dir(struct library *lib, const char *dir, bool optional, bool allow_replace,
                      library_error_fn err, void *ctx);
 
+/* The whole library as the display uses it: ours in `language` from
+ * <assets>/moments/<language> (English when there is no such edition),
+ * then the couple's own files in own_dir (optional, NULL for none), whose
+ * ids replace ours. Problems as library_load_dir. */
+int library_load_all(struct library *lib, const char *assets, const char *language,
+                     const char *own_dir, library_error_fn err, void *ctx);
+
 #endif

@@ -80,25 +80,39 @@ static int is_dir(const char *p)
 	return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-void paths_assets(char *out, size_t n)
+/* True when this program runs from inside a CMake build folder. */
+static int in_build_folder(void)
 {
-	const char *env = getenv("MOMENTS_ASSETS");
-	if (env && *env) {
-		snprintf(out, n, "%s", env);
-		return;
-	}
-	/* A binary inside a CMake build folder uses the source tree's assets,
-	 * so a developer never runs against a stale installed copy. */
 	char exe[PATH_MAX], dir[PATH_MAX], cache[PATH_MAX + 32];
 	ssize_t len = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	if (len > 0) {
-		exe[len] = '\0';
-		paths_dirname(exe, dir, sizeof dir);
-		snprintf(cache, sizeof cache, "%s/CMakeCache.txt", dir);
-		if (access(cache, F_OK) == 0 && is_dir(MOMENTS_SOURCE_ASSETS)) {
-			snprintf(out, n, "%s", MOMENTS_SOURCE_ASSETS);
-			return;
-		}
-	}
-	snprintf(out, n, "%s", MOMENTS_DATADIR);
+	if (len <= 0)
+		return 0;
+	exe[len] = '\0';
+	paths_dirname(exe, dir, sizeof dir);
+	snprintf(cache, sizeof cache, "%s/CMakeCache.txt", dir);
+	return access(cache, F_OK) == 0;
+}
+
+/* env if set, else the build's copy when running from the build folder (so
+ * a developer never runs against a stale installed copy), else installed. */
+static void pick_dir(char *out, size_t n, const char *env_name, const char *built,
+                     const char *installed)
+{
+	const char *env = getenv(env_name);
+	if (env && *env)
+		snprintf(out, n, "%s", env);
+	else if (in_build_folder() && is_dir(built))
+		snprintf(out, n, "%s", built);
+	else
+		snprintf(out, n, "%s", installed);
+}
+
+void paths_assets(char *out, size_t n)
+{
+	pick_dir(out, n, "MOMENTS_ASSETS", MOMENTS_SOURCE_ASSETS, MOMENTS_DATADIR);
+}
+
+void paths_locale(char *out, size_t n)
+{
+	pick_dir(out, n, "MOMENTS_LOCALEDIR", MOMENTS_BUILD_LOCALEDIR, MOMENTS_LOCALEDIR);
 }

@@ -19,6 +19,11 @@ void paths_config(char *out, size_t n, const char *override);
  * installed /usr/share/moments. */
 void paths_assets(char *out, size_t n);
 
+/* The message catalogues (<dir>/es/LC_MESSAGES/moments.mo): $MOMENTS_LOCALEDIR
+ * if set; the build folder's locale/ when running from a build folder; else
+ * the installed /usr/share/locale. */
+void paths_locale(char *out, size_t n);
+
 /* The folder holding a file path ("." when it has none). */
 void paths_dirname(const char *path, char *out, size_t n);
 

@@ -90,6 +90,16 @@ static const char *const MIGRATIONS[] = {
 	"CREATE TRIGGER rain_check_kept AFTER INSERT ON moment_done BEGIN"
 	"  UPDATE rain_checks SET kept_at = max(NEW.done_at, taken_at) WHERE kept_at IS NULL;"
 	"END;",
+
+	/* 3 -> 4: the couple's preferences (store_moment_pref_set): a
+	 * favourite (1) or a hidden moment (-1); no row is neither. One row a
+	 * moment, overwritten by whoever changes it; changed_at is in ms. */
+	"CREATE TABLE moment_prefs ("
+	"  moment_id TEXT PRIMARY KEY,"
+	"  pref INTEGER NOT NULL CHECK (pref IN (-1, 1)),"
+	"  partner INTEGER NOT NULL CHECK (partner IN (0, 1)),"
+	"  changed_at INTEGER NOT NULL"
+	") STRICT;",
 };
 #define MIGRATION_COUNT ((int)(sizeof MIGRATIONS / sizeof MIGRATIONS[0]))
 
@@ -408,6 +418,18 @@ int store_shown_set(struct store *s, int32_t day, const char *moment_id, int64_t
 	calendar_format_iso(day, d);
 	int rc = db_run(s, NULL, "INSERT OR IGNORE INTO moment_shown (day, moment_id, shown_at) VALUES (?, ?, ?)",
 	             "tti", d, moment_id, at);
+	return db_write_done(s, rc, "recording today's moment");
+}
+
+int store_shown_replace(struct store *s, int32_t day, const char *moment_id, int64_t at)
+{
+	char d[CALENDAR_ISO_LEN];
+	calendar_format_iso(day, d);
+	int rc = db_run(s, NULL,
+	                "INSERT INTO moment_shown (day, moment_id, shown_at) VALUES (?, ?, ?) "
+	                "ON CONFLICT (day) DO UPDATE SET moment_id = excluded.moment_id, "
+	                "shown_at = excluded.shown_at",
+	                "tti", d, moment_id, at);
 	return db_write_done(s, rc, "recording today's moment");
 }
 

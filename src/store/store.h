@@ -53,6 +53,8 @@ int store_shown_get(struct store *s, int32_t day, char *id, size_t id_size);
 
 /* Records the moment shown on `day` unless one is recorded already. */
 int store_shown_set(struct store *s, int32_t day, const char *moment_id, int64_t at);
+/* Replaces the day's moment (today's, hidden before anyone did it). */
+int store_shown_replace(struct store *s, int32_t day, const char *moment_id, int64_t at);
 
 /* Calls fn for each day in [from_day, to_day] with a recorded moment, in day
  * order. Returns the number of days or -1. */
@@ -194,6 +196,30 @@ int store_note_count_active(struct store *s, int64_t now);
 
 /* Every note ever written, archived included, or -1. */
 int store_note_count_all(struct store *s);
+
+/* ---- the couple's preferences -------------------------------------------
+ * A favourite comes back sooner and more often, a hidden moment never
+ * (core/moment_pick.h); a moment with neither has no row. One preference
+ * per moment, for the couple, whoever set it last. */
+
+/* Sets the couple's preference for a moment: 1 favourite, -1 hidden, 0 clears it.
+ * partner (0 or 1) is who chose it, at is seconds since the epoch, as every time in the store. 0 or -1 (store_last_error).
+ * Refused (-1, nothing changed) when moment_id does not follow the library's
+ * rule for ids (1..LIBRARY_ID_MAX of a-z, 0-9 and -), pref or partner is
+ * out of range, or at <= 0 for a preference that is kept. Clearing one
+ * that is not set succeeds. */
+int store_moment_pref_set(struct store *s, const char *moment_id, int pref, int partner, int64_t at);
+
+/* *pref gets 1, -1 or 0 (none). Returns 0 or -1 on a database error
+ * (*pref is 0 then). A file opened read-only from before preferences
+ * existed has none: 0. */
+int store_moment_pref_get(struct store *s, const char *moment_id, int *pref);
+
+/* Called once per stored preference (pref 1 or -1); moment_id is valid
+ * during the call only. */
+typedef void (*store_pref_fn)(void *ctx, const char *moment_id, int pref);
+/* Calls fn for every stored preference, in moment_id order. 0 or -1. */
+int store_moment_prefs(struct store *s, store_pref_fn fn, void *ctx);
 
 /* ---- settings ---------------------------------------------------------- */
 

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/i18n.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
 
@@ -91,16 +92,19 @@ void board_view_draw(SDL_Renderer *r, struct text *t, struct shapes *sh, const s
 {
 	float s = l->s;
 	widget_clear(r, THEME_PAPER);
-	widget_button(t, sh, l->home, "\xE2\x80\xB9 Today", l->button_px, WIDGET_QUIET, THEME_INK, false);
+	/* TRANSLATORS: buttons on the note board, short: back to today, write
+	 * a note, draw one */
+	widget_button(t, sh, l->home, _("\xE2\x80\xB9 Today"), l->button_px, WIDGET_QUIET, THEME_INK, false);
 	enum widget_style add = m->full ? WIDGET_DISABLED : WIDGET_PRIMARY;
 	SDL_Color accent = THEME_INK;
-	widget_button(t, sh, l->write, "Write", l->button_px, add, accent, false);
-	widget_button(t, sh, l->draw, "Draw", l->button_px, add, accent, false);
+	widget_button(t, sh, l->write, _("Write"), l->button_px, add, accent, false);
+	widget_button(t, sh, l->draw, _("Draw"), l->button_px, add, accent, false);
 	char title[64];
 	if (m->total > 0)
-		snprintf(title, sizeof title, "Notes \xC2\xB7 %d", m->total);
+		/* TRANSLATORS: the note board's title, with how many notes it holds */
+		snprintf(title, sizeof title, P_("Notes \xC2\xB7 %d", "Notes \xC2\xB7 %d", m->total), m->total);
 	else
-		snprintf(title, sizeof title, "Notes");
+		snprintf(title, sizeof title, "%s", _("Notes"));
 	int th = text_line_height(t, FACE_BOLD, l->title_px);
 	widget_text_fit(t, FACE_BOLD, l->title_px, THEME_INK, l->title.x, l->title.y + (l->title.h - th) / 2,
 	                l->title.w, title);
@@ -136,12 +140,15 @@ void board_view_draw(SDL_Renderer *r, struct text *t, struct shapes *sh, const s
 	if (m->toast) {
 		band = l->toast;
 		msg = m->toast;
-		action = "Undo";
+		/* TRANSLATORS: a button, after "Note deleted." */
+		action = _("Undo");
 		button = l->toast_undo;
 	} else if (m->full) {
 		band = l->banner;
-		msg = "The board is full.";
-		action = "Archive oldest";
+		msg = _("The board is full.");
+		/* TRANSLATORS: a button: the oldest note leaves the board (kept in
+		 * the archive) */
+		action = _("Archive oldest");
 		button = l->banner_button;
 	}
 	if (msg) {

@@ -2,6 +2,7 @@
 
 #include <string.h>
 
+#include "core/i18n.h"
 #include "ui/board_view.h"
 #include "ui/note_card.h"
 #include "ui/theme.h"
@@ -92,7 +93,7 @@ void doodle_view_draw(SDL_Renderer *r, struct text *t, struct shapes *sh, const 
 		int px = widget_px(l->s, 22);
 		int lh = text_line_height(t, FACE_ITALIC, px);
 		text_draw_wrapped(t, FACE_ITALIC, px, THEME_MUTED, c.x, c.y + c.h / 2 - lh / 2, c.w, 1,
-		                  "Draw here with a finger");
+		                  _("Draw here with a finger"));
 	}
 
 	for (int i = 0; i < DOODLE_COLORS; i++) {
@@ -110,9 +111,10 @@ void doodle_view_draw(SDL_Renderer *r, struct text *t, struct shapes *sh, const 
 	}
 	bool any = m->doodle && m->doodle->n_strokes > 0;
 	enum widget_style some = any ? WIDGET_QUIET : WIDGET_DISABLED;
-	widget_button(t, sh, l->target[DOODLE_UNDO], "Undo", l->button_px, some, THEME_INK,
+	/* TRANSLATORS: the drawing pad's buttons: undo the last line, clear all */
+	widget_button(t, sh, l->target[DOODLE_UNDO], _("Undo"), l->button_px, some, THEME_INK,
 	              m->pressed_target == DOODLE_UNDO);
-	widget_button(t, sh, l->target[DOODLE_CLEAR], "Clear", l->button_px, some, THEME_INK,
+	widget_button(t, sh, l->target[DOODLE_CLEAR], _("Clear"), l->button_px, some, THEME_INK,
 	              m->pressed_target == DOODLE_CLEAR);
 	for (int i = 0; i < 2; i++) {
 		int tg = i == 0 ? DOODLE_AUTHOR_A : DOODLE_AUTHOR_B;
@@ -121,18 +123,19 @@ void doodle_view_draw(SDL_Renderer *r, struct text *t, struct shapes *sh, const 
 		              m->pressed_target == tg);
 	}
 	if (m->confirm) {
-		widget_button(t, sh, l->target[DOODLE_CANCEL], "Discard", l->button_px, WIDGET_PRIMARY,
+		/* TRANSLATORS: buttons under "Throw this drawing away?" */
+		widget_button(t, sh, l->target[DOODLE_CANCEL], _("Discard"), l->button_px, WIDGET_PRIMARY,
 		              THEME_HEART, m->pressed_target == DOODLE_CANCEL);
-		widget_button(t, sh, l->target[DOODLE_SAVE], "Keep drawing", l->button_px, WIDGET_QUIET,
+		widget_button(t, sh, l->target[DOODLE_SAVE], _("Keep drawing"), l->button_px, WIDGET_QUIET,
 		              THEME_INK, m->pressed_target == DOODLE_SAVE);
 	} else {
-		widget_button(t, sh, l->target[DOODLE_CANCEL], "Cancel", l->button_px, WIDGET_QUIET, THEME_INK,
+		widget_button(t, sh, l->target[DOODLE_CANCEL], _("Cancel"), l->button_px, WIDGET_QUIET, THEME_INK,
 		              m->pressed_target == DOODLE_CANCEL);
-		widget_button(t, sh, l->target[DOODLE_SAVE], "Save", l->button_px,
+		widget_button(t, sh, l->target[DOODLE_SAVE], _("Save"), l->button_px,
 		              any ? WIDGET_PRIMARY : WIDGET_DISABLED, theme_rgb(m->colors[m->author]),
 		              m->pressed_target == DOODLE_SAVE);
 	}
-	const char *say = m->confirm ? "Throw this drawing away?" : m->message;
+	const char *say = m->confirm ? _("Throw this drawing away?") : m->message;
 	if (say) {
 		SDL_Rect info = l->info;
 		if (info.w == 0) /* portrait: over the canvas foot */

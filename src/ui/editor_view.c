@@ -2,6 +2,7 @@
 
 #include <string.h>
 
+#include "core/i18n.h"
 #include "ui/board_view.h"
 #include "ui/keyboard_view.h"
 #include "ui/theme.h"
@@ -111,21 +112,22 @@ void editor_view_draw(SDL_Renderer *r, struct text *t, struct shapes *sh, const 
 	SDL_Rect info = l->info;
 	int lh = text_line_height(t, FACE_REGULAR, l->info_px);
 	if (m->confirm) {
-		widget_button(t, sh, l->target[EDITOR_CANCEL], "Discard", l->button_px, WIDGET_PRIMARY,
+		/* TRANSLATORS: buttons under "Throw this note away?" */
+		widget_button(t, sh, l->target[EDITOR_CANCEL], _("Discard"), l->button_px, WIDGET_PRIMARY,
 		              THEME_HEART, m->pressed_target == EDITOR_CANCEL);
-		widget_button(t, sh, l->target[EDITOR_SAVE], "Keep writing", l->button_px, WIDGET_QUIET,
+		widget_button(t, sh, l->target[EDITOR_SAVE], _("Keep writing"), l->button_px, WIDGET_QUIET,
 		              THEME_INK, m->pressed_target == EDITOR_SAVE);
 		SDL_Rect band = { l->target[EDITOR_EXPIRY].x, info.y, info.x + info.w - l->target[EDITOR_EXPIRY].x,
 			          info.h };
 		shapes_draw(sh, SHAPE_ROUND_RECT, band, band.h / 4, 0, THEME_NOTICE_BG);
 		widget_text_fit(t, FACE_BOLD, l->info_px, THEME_NOTICE_INK, band.x + band.h / 4,
-		                band.y + (band.h - lh) / 2, band.w - band.h / 2, "Throw this note away?");
+		                band.y + (band.h - lh) / 2, band.w - band.h / 2, _("Throw this note away?"));
 	} else {
 		widget_button(t, sh, l->target[EDITOR_EXPIRY], m->expiry, l->button_px, WIDGET_QUIET, THEME_INK,
 		              m->pressed_target == EDITOR_EXPIRY);
-		widget_button(t, sh, l->target[EDITOR_CANCEL], "Cancel", l->button_px, WIDGET_QUIET, THEME_INK,
+		widget_button(t, sh, l->target[EDITOR_CANCEL], _("Cancel"), l->button_px, WIDGET_QUIET, THEME_INK,
 		              m->pressed_target == EDITOR_CANCEL);
-		widget_button(t, sh, l->target[EDITOR_SAVE], "Save", l->button_px,
+		widget_button(t, sh, l->target[EDITOR_SAVE], _("Save"), l->button_px,
 		              m->can_save ? WIDGET_PRIMARY : WIDGET_DISABLED, theme_rgb(m->colors[m->author]),
 		              m->pressed_target == EDITOR_SAVE);
 		const char *say = m->message ? m->message : m->counter;

@@ -2,10 +2,11 @@
 
 #include <string.h>
 
+#include "core/date_words.h"
+#include "core/i18n.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
 
-static const char *const WEEKDAY_INITIAL[7] = { "M", "T", "W", "T", "F", "S", "S" };
 static const SDL_Color NOTE_MARK = { 0xE0, 0xB0, 0x4C, 0xFF }; /* a sticky note's yellow */
 
 void history_layout_compute(struct history_layout *l, int w, int h)
@@ -75,7 +76,15 @@ SDL_Rect history_cell_rect(const struct history_layout *l, int i)
 enum history_target history_hit(const struct history_layout *l, int x, int y)
 {
 	SDL_Point p = { x, y };
-	return SDL_PointInRect(&p, &l->back) ? HISTORY_BACK : HISTORY_TARGET_NONE;
+	if (SDL_PointInRect(&p, &l->back))
+		return HISTORY_BACK;
+	if (SDL_PointInRect(&p, &l->grid))
+		for (int i = 0; i < HISTORY_CELLS; i++) {
+			SDL_Rect c = history_cell_rect(l, i);
+			if (SDL_PointInRect(&p, &c))
+				return (enum history_target)(HISTORY_DAY0 + i);
+		}
+	return HISTORY_TARGET_NONE;
 }
 
 static void centred(struct text *t, enum text_face f, int px, SDL_Color c, SDL_Rect box, const char *s)
@@ -138,7 +147,7 @@ static void draw_heads(struct text *t, const struct history_layout *l, const str
 	for (int wd = 0; wd < 7; wd++) {
 		SDL_Rect box = l->portrait ? (SDL_Rect){ l->grid.x + wd * c, l->grid.y - c / 2 - 4, c, c / 2 }
 		                           : (SDL_Rect){ l->grid.x - c, l->grid.y + wd * c, c * 3 / 4, c };
-		centred(t, FACE_REGULAR, l->label_px, THEME_MUTED, box, WEEKDAY_INITIAL[wd]);
+		centred(t, FACE_REGULAR, l->label_px, THEME_MUTED, box, date_weekday_initial(wd));
 	}
 	for (int wk = 0; wk < HISTORY_WEEKS; wk++) {
 		const char *s = m->week_label[wk];
@@ -167,7 +176,8 @@ static void draw_legend(SDL_Renderer *r, struct text *t, struct shapes *sh, cons
 	int y = b.y + (b.h - k) / 2;
 	int x = b.x;
 	int gap = k;
-	static const char *const WORDS[] = { "both", "one of you", "a hug", "a note", "a rain check" };
+	/* TRANSLATORS: the calendar's key: what each mark means */
+	const char *const WORDS[] = { _("both"), _("one of you"), _("a hug"), _("a note"), _("a rain check") };
 	for (int i = 0; i < 5; i++) {
 		SDL_Rect mk = { x, y, k, k };
 		if (i == 0) {
@@ -233,21 +243,21 @@ static void draw_panel(SDL_Renderer *r, struct text *t, struct shapes *sh, const
 		shapes_draw(sh, SHAPE_ROUND_RECT, card, widget_px(l->s, 10), 0, THEME_CARD);
 		int cy = card.y + pad;
 		widget_text_fit(t, FACE_BOLD, l->label_px, THEME_HEART, card.x + pad, cy, card.w - 2 * pad,
-		                "YOUR WEEK");
+		                _("YOUR WEEK"));
 		cy += hh + widget_px(l->s, 4);
 		for (int i = 0; i < 3 && m->reflection[i]; i++, cy += lh)
 			widget_text_fit(t, FACE_REGULAR, l->detail_px, THEME_INK, card.x + pad, cy, card.w - 2 * pad,
 			                m->reflection[i]);
 		y = card.y + card.h + widget_px(l->s, 18);
 	} else {
-		y = draw_block(r, t, l, p.x, y, p.w, bottom, "THIS WEEK", m->week_value, m->week_detail, 1);
+		y = draw_block(r, t, l, p.x, y, p.w, bottom, _("THIS WEEK"), m->week_value, m->week_detail, 1);
 	}
 	if (y >= 0)
-		y = draw_block(r, t, l, p.x, y, p.w, bottom, "GOOD WEEKS", m->good_value, m->good_detail, 1);
+		y = draw_block(r, t, l, p.x, y, p.w, bottom, _("GOOD WEEKS"), m->good_value, m->good_detail, 1);
 	if (y >= 0)
-		y = draw_block(r, t, l, p.x, y, p.w, bottom, "TOGETHER SO FAR", NULL, m->totals, 2);
+		y = draw_block(r, t, l, p.x, y, p.w, bottom, _("TOGETHER SO FAR"), NULL, m->totals, 2);
 	if (y >= 0 && m->favourites)
-		draw_block(r, t, l, p.x, y, p.w, bottom, "WHAT YOU DO MOST", NULL, m->favourites, 2);
+		draw_block(r, t, l, p.x, y, p.w, bottom, _("WHAT YOU DO MOST"), NULL, m->favourites, 2);
 }
 
 void history_view_draw(SDL_Renderer *r, struct text *t, struct shapes *sh,
@@ -257,7 +267,7 @@ void history_view_draw(SDL_Renderer *r, struct text *t, struct shapes *sh,
 	int th = text_line_height(t, FACE_BOLD, l->title_px);
 	widget_text_fit(t, FACE_BOLD, l->title_px, THEME_INK, l->title.x, l->title.y + (l->title.h - th) / 2,
 	                l->title.w, m->title);
-	widget_button(t, sh, l->back, "Back", l->button_px, WIDGET_QUIET, THEME_INK,
+	widget_button(t, sh, l->back, _("Back"), l->button_px, WIDGET_QUIET, THEME_INK,
 	              m->pressed == HISTORY_BACK);
 	draw_heads(t, l, m);
 	for (int i = 0; i < HISTORY_CELLS; i++)

@@ -42,7 +42,13 @@ struct history_model {
 	int pressed;                             /* HISTORY_BACK when pressed, else -1 */
 };
 
-enum history_target { HISTORY_TARGET_NONE = -1, HISTORY_BACK, HISTORY_TARGET_COUNT };
+/* Back, and each day's square (HISTORY_DAY0 + i, i as history_cell_rect). */
+enum history_target {
+	HISTORY_TARGET_NONE = -1,
+	HISTORY_BACK,
+	HISTORY_DAY0,
+	HISTORY_TARGET_COUNT = HISTORY_DAY0 + HISTORY_CELLS
+};
 
 struct history_layout {
 	int w, h;

@@ -3,6 +3,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "core/i18n.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
 
@@ -152,7 +153,7 @@ void card_draw(SDL_Renderer *r, struct text *t, struct shapes *sh, SDL_Rect card
 	if (m->doodle) {
 		card_draw_doodle(sh, area, m->doodle);
 	} else {
-		const char *body = m->body ? m->body : "This note could not be read.";
+		const char *body = m->body ? m->body : _("This note could not be read.");
 		struct card_text ct;
 		card_text_fit(&ct, t, card, body, max_px, min_px);
 		int lh = text_line_height(t, FACE_BOLD, ct.px);

@@ -2,6 +2,7 @@
 
 #include <string.h>
 
+#include "core/i18n.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
 
@@ -54,11 +55,13 @@ void note_view_draw(SDL_Renderer *r, struct text *t, struct shapes *sh, const st
 {
 	widget_clear(r, THEME_PAPER);
 	card_draw(r, t, sh, l->card, &m->card, l->card_max_px, l->card_min_px);
-	static const char *const labels[NOTE_TARGET_COUNT] = { "Close", NULL, NULL, "Delete" };
+	/* TRANSLATORS: buttons beside a note shown full size */
+	static const char *const labels[NOTE_TARGET_COUNT] = { N_("Close"), NULL, NULL, N_("Delete") };
 	for (int i = 0; i < NOTE_TARGET_COUNT; i++) {
-		const char *label = labels[i];
+		const char *label = labels[i] ? _(labels[i]) : NULL;
 		if (i == NOTE_PIN)
-			label = m->card.pinned ? "Unpin" : "Pin first";
+			/* TRANSLATORS: a button: keep the note first on the board, or not */
+			label = m->card.pinned ? _("Unpin") : _("Pin first");
 		if (i == NOTE_EXPIRY)
 			label = m->expiry;
 		widget_button(t, sh, l->target[i], label, l->button_px, i == NOTE_CLOSE ? WIDGET_PRIMARY : WIDGET_QUIET,

@@ -2,6 +2,7 @@
 
 #include <string.h>
 
+#include "core/i18n.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
 
@@ -64,7 +65,7 @@ void rain_view_draw(SDL_Renderer *r, struct text *t, struct shapes *sh, const st
 		widget_button(t, sh, l->target[RAIN_PARTNER_A + i], m->names[i], l->button_px, WIDGET_PRIMARY,
 		              theme_rgb(m->color[i]), m->pressed == RAIN_PARTNER_A + i);
 	}
-	widget_button(t, sh, l->target[RAIN_BACK], "Back", l->button_px, WIDGET_QUIET, THEME_INK,
+	widget_button(t, sh, l->target[RAIN_BACK], _("Back"), l->button_px, WIDGET_QUIET, THEME_INK,
 	              m->pressed == RAIN_BACK);
 }
 

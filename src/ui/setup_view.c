@@ -2,6 +2,7 @@
 
 #include <string.h>
 
+#include "core/i18n.h"
 #include "ui/keyboard_view.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
@@ -86,9 +87,11 @@ void setup_view_draw(SDL_Renderer *r, struct text *t, struct shapes *sh, const s
 		widget_text_fit(t, FACE_REGULAR, l->subtitle_px, m->message ? THEME_HEART : THEME_MUTED,
 		                l->subtitle.x, l->subtitle.y + widget_px(l->s, 4), l->subtitle.w, sub);
 	if (m->can_cancel)
-		widget_button(t, sh, l->target[SETUP_CANCEL], "Cancel", l->button_px, WIDGET_QUIET, THEME_INK,
+		widget_button(t, sh, l->target[SETUP_CANCEL], _("Cancel"), l->button_px, WIDGET_QUIET, THEME_INK,
 		              m->pressed_target == SETUP_CANCEL);
-	widget_button(t, sh, l->target[SETUP_DONE], m->can_cancel ? "Save" : "Start", l->button_px,
+	/* TRANSLATORS: the names screen's button: Save when names change, Start
+	 * the first time */
+	widget_button(t, sh, l->target[SETUP_DONE], m->can_cancel ? _("Save") : _("Start"), l->button_px,
 	              m->can_finish ? WIDGET_PRIMARY : WIDGET_DISABLED, THEME_INK,
 	              m->pressed_target == SETUP_DONE);
 
@@ -109,7 +112,9 @@ void setup_view_draw(SDL_Renderer *r, struct text *t, struct shapes *sh, const s
 			x += widget_text_fit(t, FACE_BOLD, l->field_px, theme_rgb(col), x, ty, f.w - 2 * pad, name);
 		else if (!on)
 			widget_text_fit(t, FACE_ITALIC, l->field_px, THEME_MUTED, x, ty, f.w - 2 * pad,
-			                p == 0 ? "First name" : "Second name");
+			                /* TRANSLATORS: placeholders in the empty name fields:
+			                 * one partner's name, then the other's */
+			                p == 0 ? _("First name") : _("Second name"));
 		if (on) {
 			/* the caret: typing goes here */
 			SDL_Rect caret = { x + 2, ty + lh / 8, widget_px(l->s, 3), lh * 3 / 4 };

@@ -72,6 +72,7 @@ struct text {
 	struct cached cache[TEXT_CACHE_SIZE];
 	int n_cache;
 	uint64_t clock;
+	char not_loaded[CONFIG_PATH_MAX]; /* the configured file the warning names */
 };
 
 static void *read_file(const char *path, size_t *size)
@@ -136,6 +137,8 @@ struct text *text_new(SDL_Renderer *r, const char *font, const char *font_bold,
 		if (path && *path) {
 			if (load_face(&t->face[i], path))
 				continue;
+			if (!t->not_loaded[0])
+				snprintf(t->not_loaded, sizeof t->not_loaded, "%s", path);
 			if (warning && !warning[0])
 				snprintf(warning, warning_size,
 				         "Font %s could not be loaded; the built-in font is used.", path);
@@ -159,6 +162,11 @@ struct text *text_new(SDL_Renderer *r, const char *font, const char *font_bold,
 		return NULL;
 	}
 	return t; /* the fallbacks load when a glyph first needs them */
+}
+
+const char *text_font_not_loaded(const struct text *t)
+{
+	return t && t->not_loaded[0] ? t->not_loaded : NULL;
 }
 
 void text_cache_clear(struct text *t)

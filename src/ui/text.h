@@ -25,6 +25,9 @@ struct text;
 struct text *text_new(SDL_Renderer *r, const char *font, const char *font_bold,
                       char *warning, size_t warning_size);
 void text_free(struct text *t); /* NULL-safe */
+/* The configured font file that could not be loaded (the default is used
+ * instead; *warning named it in English, for the log), or NULL. Owned by t. */
+const char *text_font_not_loaded(const struct text *t);
 
 /* Drops every cached texture (after the renderer's output size changed). */
 void text_cache_clear(struct text *t);

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/i18n.h"
 #include "core/text_wrap.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
@@ -25,8 +26,8 @@ static uint64_t mix(uint64_t h, const char *s)
 uint64_t today_model_key(const struct today_model *m)
 {
 	uint64_t h = 0xCBF29CE484222325ull;
-	const char *const parts[] = { m->date, m->moment, m->why, m->status, m->status_short,
-		                      m->rain, m->reflection, m->notice };
+	const char *const parts[] = { m->date, m->label, m->label_short, m->moment, m->why,
+		                      m->status, m->status_short, m->rain, m->reflection, m->notice };
 	for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++)
 		h = mix(h, parts[i]);
 	char flags[8] = { (char)('0' + m->n_notes), m->partner[0].done ? 'a' : '-',
@@ -131,6 +132,8 @@ void today_layout_compute(struct today_layout *l, struct text *t, const struct t
 		l->rain = (SDL_Rect){ margin + inner - rw, y + label_h / 2 - rh / 2, rw, rh };
 		l->label.w = inner - rw - scaled(s, 12);
 	}
+	l->label_short = m->label && m->label_short &&
+	                 text_width(t, FACE_BOLD, l->label_px, m->label, strlen(m->label)) > l->label.w;
 	y += label_h + scaled(s, 6);
 	if (l->rain.h > 0 && l->rain.y + l->rain.h + scaled(s, 4) > y)
 		y = l->rain.y + l->rain.h + scaled(s, 4);
@@ -200,7 +203,8 @@ void today_layout_compute(struct today_layout *l, struct text *t, const struct t
 		l->note_meta_px = scaled(s, 14);
 		int pad = scaled(s, 8);
 		/* "YOUR WEEK" in a column of its own, the lines beside it */
-		l->reflection_title_w = text_width(t, FACE_BOLD, l->note_meta_px, "YOUR WEEK", 9) + 2 * pad;
+		const char *title = _("YOUR WEEK");
+		l->reflection_title_w = text_width(t, FACE_BOLD, l->note_meta_px, title, strlen(title)) + 2 * pad;
 		int lines = lines_for(t, FACE_REGULAR, l->note_px, inner - l->reflection_title_w - pad, m->reflection);
 		if (lines > 3)
 			lines = 3;
@@ -266,6 +270,13 @@ SDL_Rect today_layout_target(const struct today_layout *l, enum today_target tg)
 	case TODAY_HISTORY_BUTTON: return l->history_button;
 	case TODAY_RAIN: return l->rain;
 	case TODAY_REFLECTION: return l->reflection;
+	case TODAY_MOMENT: {
+		SDL_Rect both;
+		if (l->why.h <= 0)
+			return l->moment;
+		SDL_UnionRect(&l->moment, &l->why, &both);
+		return both;
+	}
 	default:
 		if (tg >= TODAY_NOTE0 && tg < TODAY_NOTE0 + TODAY_NOTES)
 			return l->note[tg - TODAY_NOTE0];
@@ -305,7 +316,7 @@ static void draw_mini_note(struct text *t, struct shapes *sh, const struct today
 		draw_mini_meta(t, l, n, b.x + pad + dw + pad, b.y + b.h - mh - scaled(s, 8), w - dw - pad);
 		return;
 	} else {
-		const char *body = n->body ? n->body : "This note could not be read.";
+		const char *body = n->body ? n->body : _("This note could not be read.");
 		char first[256];
 		size_t k = strcspn(body, "\n");
 		if (k >= sizeof first)
@@ -330,7 +341,9 @@ static void draw_reflection(SDL_Renderer *r, struct text *t, struct shapes *sh, 
 	int y = b.y + pad;
 	int first = text_line_height(t, FACE_REGULAR, l->note_px);
 	int th = text_line_height(t, FACE_BOLD, l->note_meta_px);
-	text_draw(t, FACE_BOLD, l->note_meta_px, THEME_HEART, b.x + pad, y + (first - th) * 2 / 3, "YOUR WEEK", 9);
+	const char *title = _("YOUR WEEK");
+	text_draw(t, FACE_BOLD, l->note_meta_px, THEME_HEART, b.x + pad, y + (first - th) * 2 / 3, title,
+	          strlen(title));
 	int x = b.x + l->reflection_title_w;
 	SDL_RenderSetClipRect(r, &b);
 	text_draw_wrapped(t, FACE_REGULAR, l->note_px, THEME_INK, x, y, b.x + b.w - pad - x, 0, m->reflection);
@@ -341,7 +354,7 @@ static void draw_nav(struct text *t, struct shapes *sh, const struct today_layou
                      const struct today_model *m)
 {
 	float s = l->unit_px / 100.0f;
-	widget_button(t, sh, l->notes_button, "Notes", l->button_px, WIDGET_QUIET, THEME_INK, false);
+	widget_button(t, sh, l->notes_button, _("Notes"), l->button_px, WIDGET_QUIET, THEME_INK, false);
 	/* the status pill: a thin line and a "›" say it opens something */
 	SDL_Rect hb = l->history_button;
 	if (hb.w > 0) {
@@ -360,14 +373,25 @@ static void draw_nav(struct text *t, struct shapes *sh, const struct today_layou
 	shapes_draw(sh, SHAPE_ROUND_RECT, b, radius, 0, THEME_CARD);
 	shapes_draw(sh, SHAPE_RING_RECT, b, radius, b.h / 28 > 1 ? b.h / 28 : 1, THEME_LINE);
 	/* a heart before the word: the hug reads from across the room */
-	const char *label = "Hug";
+	/* TRANSLATORS: the hug timer's button, after a heart */
+	const char *label = _("Hug");
 	int hs = l->button_px;
-	int lw = text_width(t, FACE_BOLD, l->button_px, label, 3);
-	int total = hs + scaled(s, 8) + lw;
+	/* a longer word (Spanish "Abrazo") gets a little smaller, and where
+	 * even that does not fit the heart says it alone */
+	int px = l->button_px, room = b.w - 2 * scaled(s, 10);
+	int lw = text_width(t, FACE_BOLD, px, label, strlen(label));
+	while (hs + scaled(s, 8) + lw > room && px > l->button_px * 3 / 4) {
+		px--;
+		lw = text_width(t, FACE_BOLD, px, label, strlen(label));
+	}
+	bool word = hs + scaled(s, 8) + lw <= room;
+	int total = word ? hs + scaled(s, 8) + lw : hs;
 	int x = b.x + (b.w - total) / 2;
-	int lh = text_line_height(t, FACE_BOLD, l->button_px);
+	int lh = text_line_height(t, FACE_BOLD, px);
 	shapes_draw(sh, SHAPE_HEART, (SDL_Rect){ x, b.y + (b.h - hs) / 2, hs, hs }, 0, 0, THEME_HEART);
-	text_draw(t, FACE_BOLD, l->button_px, THEME_INK, x + hs + scaled(s, 8), b.y + (b.h - lh) / 2, label, 3);
+	if (word)
+		text_draw(t, FACE_BOLD, px, THEME_INK, x + hs + scaled(s, 8), b.y + (b.h - lh) / 2, label,
+		          strlen(label));
 	/* the gear */
 	SDL_Rect g = l->settings;
 	const char *gear = "\xE2\x9A\x99";
@@ -415,9 +439,11 @@ static void draw_chip(SDL_Renderer *r, struct text *t, struct shapes *sh,
 	while (nlen > 0 && ((unsigned char)name[nlen] & 0xC0) == 0x80)
 		nlen--;
 	text_draw(t, FACE_BOLD, l->name_px, name_c, tx, ty, name, nlen);
-	const char *sub = done ? "done today" : "tap when done";
+	/* TRANSLATORS: under a partner's name on their chip */
+	const char *sub = done ? _("done today") : _("tap when done");
 	if (text_width(t, FACE_REGULAR, l->chip_sub_px, sub, strlen(sub)) > tw)
-		sub = done ? "done" : "tap";
+		/* TRANSLATORS: the same, shorter, when the chip is narrow */
+		sub = done ? _("done") : _("tap");
 	text_draw(t, FACE_REGULAR, l->chip_sub_px, sub_c, tx, ty + name_h, sub, strlen(sub));
 }
 
@@ -452,8 +478,9 @@ void today_view_draw(SDL_Renderer *r, struct text *t, struct shapes *sh,
 		text_draw(t, FACE_BOLD, l->label_px, THEME_HEART, l->label.x + hs + scaled(s, 8), l->label.y,
 		          m->celebration, strlen(m->celebration));
 	} else {
-		text_draw(t, FACE_BOLD, l->label_px, THEME_MUTED, l->label.x, l->label.y, m->label,
-		          strlen(m->label));
+		const char *label = l->label_short ? m->label_short : m->label;
+		text_draw(t, FACE_BOLD, l->label_px, THEME_MUTED, l->label.x, l->label.y, label,
+		          strlen(label));
 	}
 
 	text_draw_wrapped(t, FACE_BOLD, l->moment_px, THEME_INK, l->moment.x, l->moment.y, l->moment.w, 0,

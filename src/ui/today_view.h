@@ -20,7 +20,8 @@
 struct today_model {
 	const char *date;        /* "Tuesday 24 November" */
 	const char *clock;       /* "18:42" */
-	const char *label;       /* "Today's moment · Touch" */
+	const char *label;       /* "TODAY'S MOMENT · TOUCH" */
+	const char *label_short; /* the same when that does not fit: "TOUCH" */
 	const char *moment;      /* the moment itself */
 	const char *why;         /* its short reason */
 	struct {
@@ -45,6 +46,7 @@ enum today_target {
 	TODAY_NONE = -1,
 	TODAY_CHIP_A, TODAY_CHIP_B, TODAY_NOTICE, TODAY_NOTES_BUTTON, TODAY_HUG_BUTTON, TODAY_SETTINGS,
 	TODAY_HISTORY_BUTTON, TODAY_RAIN, TODAY_REFLECTION,
+	TODAY_MOMENT, /* the moment and its why: opens it up close */
 	TODAY_NOTE0, /* then one per note shown */
 	TODAY_TARGET_COUNT = TODAY_NOTE0 + TODAY_NOTES
 };
@@ -55,6 +57,7 @@ struct today_layout {
 	SDL_Rect date, clock, notice, label, moment, why, chip[2], status;
 	SDL_Rect notes_button, hug_button, history_button, settings, rain, reflection;
 	bool status_short;       /* the long status did not fit */
+	bool label_short;        /* nor did the long label */
 	int reflection_title_w;  /* the Sunday card's "YOUR WEEK" column */
 	SDL_Rect note[TODAY_NOTES];  /* w = 0 when not shown */
 	int note_px, note_meta_px, button_px;

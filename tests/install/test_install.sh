@@ -36,6 +36,9 @@ files() { (cd "$1" && find . ! -type d | sed 's|^\.||' | LC_ALL=C sort); }
 	echo /usr/lib/udev/rules.d/60-moments.rules
 	echo /usr/share/doc/moments/README.md
 	(cd "$SRC/assets" && find moments -name '*.moments' -type f) | sed 's|^|/usr/share/moments/|'
+	for po in "$SRC"/po/*.po; do
+		echo "/usr/share/locale/$(basename "$po" .po)/LC_MESSAGES/moments.mo"
+	done
 } | LC_ALL=C sort >"$tmp/expected"
 echo "expecting $(wc -l <"$tmp/expected") files"
 

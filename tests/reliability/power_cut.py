@@ -147,6 +147,9 @@ SCHEMA = {  # the tables and tell-tale columns of each schema version
         {"notes": {"strokes", "pinned_at", "expires_at", "archive_reason"}, "hugs": {"duration_ms"}}),
     3: ({"settings", "moment_shown", "moment_done", "hugs", "notes", "rain_checks"},
         {"notes": {"strokes", "archive_reason"}, "hugs": {"completed", "planned_ms"}}),
+    4: ({"settings", "moment_shown", "moment_done", "hugs", "notes", "rain_checks", "moment_prefs"},
+        {"notes": {"strokes", "archive_reason"}, "hugs": {"completed", "planned_ms"},
+         "moment_prefs": {"pref", "partner", "changed_at"}}),
 }
 
 
@@ -513,7 +516,7 @@ class Lane(threading.Thread):
         if not problems:
             s = snapshot(db)
             active = s and any(r[1] == 0 and r[3] is None for r in s["done"].values())
-            if not s or s["version"] != 3 or active != said[-1].endswith(" done"):
+            if not s or s["version"] != max(SCHEMA) or active != said[-1].endswith(" done"):
                 problems.append("the file after it: %s" % (s and {k: s[k] for k in ("version", "done")}))
         if not problems:
             ok = common.integrity(db)

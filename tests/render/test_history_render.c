@@ -130,7 +130,15 @@ static void layout_check(const struct history_layout *l, const char *tag)
 		CHECK(next_mon.x == first.x + l->cell && next_mon.y == first.y);
 	}
 	CHECK_EQ_INT(history_hit(l, l->back.x + l->back.w / 2, l->back.y + l->back.h / 2), HISTORY_BACK);
-	CHECK_EQ_INT(history_hit(l, l->grid.x + 2, l->grid.y + 2), HISTORY_TARGET_NONE);
+	/* every day's square is a target of its own (its moment up close) */
+	CHECK_EQ_INT(history_hit(l, l->grid.x + 2, l->grid.y + 2), HISTORY_DAY0);
+	int wrong = 0;
+	for (int i = 0; i < HISTORY_CELLS; i++) {
+		SDL_Rect c = history_cell_rect(l, i);
+		wrong += history_hit(l, c.x + c.w / 2, c.y + c.h / 2) != HISTORY_DAY0 + i;
+	}
+	CHECK_EQ_INT(wrong, 0);
+	CHECK_EQ_INT(history_hit(l, l->title.x + 1, l->title.y + 1), HISTORY_TARGET_NONE);
 }
 
 /* The dot of a day: a disc 70 % of the cell, centred. */

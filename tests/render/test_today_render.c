@@ -8,7 +8,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/calendar.h"
+#include "core/date_words.h"
+#include "core/i18n.h"
+#include "core/language.h"
+#include "core/library.h"
 #include "core/text_wrap.h"
+#include "platform/i18n.h"
+#include "platform/library_files.h"
 #include "ui/display.h"
 #include "ui/shapes.h"
 #include "ui/text.h"
@@ -21,6 +28,12 @@ static const char MOMENT[] =
 	"about one small thing from today that made you smile.";
 static const char WHY[] =
 	"Small moments of full attention are what couples remember, far more than the grand gestures.";
+/* as long, in Spanish */
+static const char MOMENT_ES[] =
+	"Esta noche, dejen los dos celulares en otro cuarto, preparen dos aromáticas y cuéntense "
+	"una cosa pequeña de hoy que les sacó una sonrisa.";
+static const char WHY_ES[] =
+	"Los momentos de atención plena son lo que las parejas recuerdan, mucho más que los grandes gestos.";
 static const char NOTICE[] =
 	"The history file could not be written: the storage is read-only. Moments still work but "
 	"nothing new is kept until the memory card is fixed, so please ask whoever set up this "
@@ -43,23 +56,39 @@ struct named_rect {
 	SDL_Rect r;
 };
 
+/* The README's state in the language in use, built from the same
+ * catalogue strings the app uses. */
 static struct today_model model_make(void)
 {
+	static char date[64], label[96], status[128], status_short[96];
 	struct today_model m;
 	memset(&m, 0, sizeof m);
-	m.date = "Wednesday 30 September";
+	date_long(calendar_day_from_ymd(2026, 9, 30), date, sizeof date);
+	m.date = date;
 	m.clock = "18:42";
-	m.label = "TODAY'S MOMENT  \xC2\xB7  TOUCH";
-	m.moment = MOMENT;
-	m.why = WHY;
+	snprintf(label, sizeof label, "%s  \xC2\xB7  %s", _("TODAY'S MOMENT"), library_category_label(CAT_TOUCH));
+	m.label = label;
+	m.label_short = library_category_label(CAT_TOUCH);
+	bool es = strcmp(i18n_language(), "es") == 0;
+	m.moment = es ? MOMENT_ES : MOMENT;
+	m.why = es ? WHY_ES : WHY;
 	m.partner[0].name = "Alexandra";
 	m.partner[0].color = TERRACOTTA;
 	m.partner[1].name = "Sam";
 	m.partner[1].color = OCEAN;
-	m.status = "3 of the last 7 days  \xC2\xB7  2 hugs today, 5 this week";
-	m.status_short = "3 of 7 days \xC2\xB7 \xE2\x99\xA5 2 today, 5 this week";
-	m.rain = "Not today?";
-	m.celebration = "You both did it today";
+	char days[64], hugs[64];
+	snprintf(days, sizeof days, _("%d of the last 7 days"), 3);
+	snprintf(hugs, sizeof hugs,
+	         P_("  \xC2\xB7  %1$d hug today, %2$d this week", "  \xC2\xB7  %1$d hugs today, %2$d this week", 2),
+	         2, 5);
+	snprintf(status, sizeof status, "%s%s", days, hugs);
+	m.status = status;
+	snprintf(days, sizeof days, _("%d of 7 days"), 3);
+	snprintf(hugs, sizeof hugs, _(" \xC2\xB7 \xE2\x99\xA5 %1$d today, %2$d this week"), 2, 5);
+	snprintf(status_short, sizeof status_short, "%s%s", days, hugs);
+	m.status_short = status_short;
+	m.rain = _("Not today?");
+	m.celebration = _("You both did it today");
 	m.notice = NULL;
 	return m;
 }
@@ -170,7 +199,11 @@ static void layout_check(const struct today_layout *l, struct text *t, const str
 	/* the one-line texts fit their boxes */
 	CHECK(text_width(t, FACE_REGULAR, l->date_px, m->date, strlen(m->date)) <= l->date.w);
 	CHECK(text_width(t, FACE_BOLD, l->date_px, m->clock, strlen(m->clock)) <= l->clock.w);
-	CHECK(text_width(t, FACE_BOLD, l->label_px, m->label, strlen(m->label)) <= l->label.w);
+	const char *label = l->label_short ? m->label_short : m->label;
+	CHECK(text_width(t, FACE_BOLD, l->label_px, label, strlen(label)) <= l->label.w);
+	/* the long label whenever it fits */
+	if (l->label_short)
+		CHECK(text_width(t, FACE_BOLD, l->label_px, m->label, strlen(m->label)) > l->label.w);
 	/* the status in its pill on one line, the long words when they fit */
 	const char *status = l->status_short ? m->status_short : m->status;
 	int sw = text_width(t, FACE_REGULAR, l->status_px, status, strlen(status));
@@ -438,7 +471,7 @@ static void draw_check(struct screen *s, struct today_model m, const char *tag)
 static void test_today_size(int w, int h)
 {
 	char tag[32], err[256], warn[256];
-	snprintf(tag, sizeof tag, "%dx%d", w, h);
+	snprintf(tag, sizeof tag, "%dx%d %s", w, h, i18n_language());
 
 	struct screen s;
 	memset(&s, 0, sizeof s);
@@ -493,13 +526,117 @@ static void test_today_size(int w, int h)
 	display_close(&s.d);
 }
 
+/* Ink between the label (and the rain button) and the chips that lies outside the moment and
+ * its why (grown by 2 px), within 8 px either side of their column. */
+static long stray_around_moment(const struct screen *s, const struct today_layout *l)
+{
+	SDL_Color bg = pixel_at(s, 2, 2);
+	SDL_Rect keep[2] = { l->moment, l->why };
+	for (int i = 0; i < 2; i++) {
+		keep[i].x -= 2;
+		keep[i].y -= 2;
+		keep[i].w += 4;
+		keep[i].h += 4;
+	}
+	int x0 = l->moment.x - 8 < 0 ? 0 : l->moment.x - 8;
+	int x1 = l->moment.x + l->moment.w + 8 > s->w ? s->w : l->moment.x + l->moment.w + 8;
+	long stray = 0;
+	int top = l->label.y + l->label.h;
+	if (l->rain.h > 0 && l->rain.y + l->rain.h > top)
+		top = l->rain.y + l->rain.h;
+	for (int y = top; y < l->chip[0].y; y++)
+		for (int x = x0; x < x1; x++) {
+			SDL_Point p = { x, y };
+			if (SDL_PointInRect(&p, &keep[0]) || SDL_PointInRect(&p, &keep[1]))
+				continue;
+			stray += !color_near(pixel_at(s, x, y), bg, 3);
+		}
+	return stray;
+}
+
+/* Every moment of the shipped library, in every language, on the today
+ * screen: measured with the real fonts it fits its box in at most the
+ * lines the layout allows, big enough to read from across the kitchen,
+ * overlapping nothing; at 800x480 it is drawn too and no ink lands
+ * outside the moment and its why. */
+static void test_library_on_screen(int w, int h, bool draw)
+{
+	char err[256], warn[256];
+	struct screen s;
+	memset(&s, 0, sizeof s);
+	if (display_open(&s.d, w, h, 0, err, sizeof err) != 0) {
+		fprintf(stderr, "display_open: %s\n", err);
+		CHECK(0);
+		return;
+	}
+	s.w = s.d.lw;
+	s.h = s.d.lh;
+	s.t = text_new(s.d.r, "", "", warn, sizeof warn);
+	s.sh = shapes_new(s.d.r);
+	s.pixels = calloc((size_t)s.w * (size_t)s.h, sizeof *s.pixels);
+	CHECK(s.t && s.sh && s.pixels);
+	const char *assets = getenv("MOMENTS_ASSETS");
+	for (int li = 0; s.t && s.sh && s.pixels && language_code(li); li++) {
+		const char *lang = language_code(li);
+		CHECK_EQ_STR(i18n_use(lang), lang);
+		struct library lib;
+		library_init(&lib);
+		CHECK_EQ_INT(library_load_all(&lib, assets, lang, NULL, NULL, NULL), 0);
+		CHECK(lib.count >= 180);
+		int smallest = 1000;
+		for (size_t i = 0; i < lib.count; i++) {
+			const struct moment *mo = &lib.items[i];
+			struct today_model m = model_make();
+			char label[96], tag[96];
+			snprintf(label, sizeof label, "%s  \xC2\xB7  %s", _("TODAY'S MOMENT"),
+			         library_category_label(mo->category));
+			m.label = label;
+			m.label_short = library_category_label(mo->category);
+			m.moment = mo->text;
+			m.why = mo->why;
+			m.rain = _("Not today?");
+			snprintf(tag, sizeof tag, "%dx%d %s %s", w, h, lang, mo->id);
+			struct today_layout l;
+			today_layout_compute(&l, s.t, &m, w, h);
+			int before = harness_failed;
+			layout_check(&l, s.t, &m, w, h, tag);
+			if (harness_failed != before)
+				fprintf(stderr, "%s: does not fit: %s\n", tag, mo->text);
+			if (l.moment_px < smallest)
+				smallest = l.moment_px;
+			if (draw) {
+				CHECK_EQ_INT(screen_draw(&s, &l, &m), 0);
+				long stray = stray_around_moment(&s, &l);
+				if (stray)
+					fprintf(stderr, "%s: %ld pixels outside the moment's box\n", tag, stray);
+				CHECK_EQ_INT(stray, 0);
+			}
+		}
+		printf("%dx%d %s: %zu moments fit; the smallest moment text is %d px\n", w, h, lang,
+		       lib.count, smallest);
+		library_fini(&lib);
+	}
+	i18n_use("en");
+	free(s.pixels);
+	shapes_free(s.sh);
+	text_free(s.t);
+	display_close(&s.d);
+}
+
 int main(int argc, char **argv)
 {
 	(void)argc;
 	(void)argv;
 	static const int SIZES[][2] = { { 800, 480 }, { 1024, 600 }, { 1920, 1080 }, { 720, 1280 } };
+	/* the today screen in every language at every size */
+	for (int li = 0; language_code(li); li++) {
+		i18n_use(language_code(li));
+		for (size_t i = 0; i < sizeof SIZES / sizeof SIZES[0]; i++)
+			test_today_size(SIZES[i][0], SIZES[i][1]);
+	}
+	i18n_use("en");
 	for (size_t i = 0; i < sizeof SIZES / sizeof SIZES[0]; i++)
-		test_today_size(SIZES[i][0], SIZES[i][1]);
+		test_library_on_screen(SIZES[i][0], SIZES[i][1], i == 0);
 	SDL_Quit();
 	return harness_report();
 }

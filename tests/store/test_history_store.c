@@ -232,15 +232,15 @@ static void test_migration_from_2(void)
 		printf("skipped: the sqlite3 shell is not installed\n");
 		return;
 	}
-	/* a real version 2 file: this build's schema with the version 3
-	 * objects taken out again */
+	/* a real version 2 file: this build's schema with the version 3 and
+	 * 4 objects taken out again */
 	char cmd[768];
 	struct store_open_info info;
 	struct store *s = store_open(path, &info);
 	CHECK(s != NULL);
 	store_close(s);
 	snprintf(cmd, sizeof cmd,
-	         "sqlite3 '%s' \"DROP TRIGGER rain_check_kept; DROP TABLE rain_checks;"
+	         "sqlite3 '%s' \"DROP TABLE moment_prefs; DROP TRIGGER rain_check_kept; DROP TABLE rain_checks;"
 	         " DROP INDEX moment_done_day; DROP INDEX notes_created;"
 	         " ALTER TABLE hugs DROP COLUMN completed; ALTER TABLE hugs DROP COLUMN planned_ms;"
 	         " INSERT INTO hugs (day, started_at, duration_ms) VALUES ('2026-05-01', 1, 30000);"

@@ -1,6 +1,6 @@
 /* The store on a real SQLite file: migrations, done and undo, history,
- * hugs, the note board, settings, reopening, and what happens with a
- * damaged or an unwritable file. Everything lives in a fresh folder under /tmp. */
+ * hugs, the note board, settings, the couple's preferences, reopening, and
+ * what happens with a damaged or an unwritable file. Everything lives in a fresh folder under /tmp. */
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -10,7 +10,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <grp.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "core/calendar.h"
@@ -1133,6 +1135,412 @@ static void test_store_read_only(void)
 	read_only_unchanged(file);
 }
 
+/* ---- the couple's preferences ------------------------------------------ */
+
+#define PREF_AT 1790000000LL /* seconds since the epoch */
+
+struct pref_log {
+	int n;
+	char id[8][48];
+	int pref[8];
+};
+
+static void pref_collect(void *ctx, const char *moment_id, int pref)
+{
+	struct pref_log *log = ctx;
+	if (log->n < 8) {
+		snprintf(log->id[log->n], sizeof log->id[0], "%s", moment_id);
+		log->pref[log->n] = pref;
+	}
+	log->n++;
+}
+
+/* The stored preference of id, or -99 when reading fails. */
+static int pref_of(struct store *s, const char *id)
+{
+	int pref = -42;
+	if (store_moment_pref_get(s, id, &pref) != 0)
+		return -99;
+	return pref;
+}
+
+static void test_store_prefs(void)
+{
+	char path[256];
+	test_path(path, sizeof path, "prefs.db");
+	struct store_open_info info;
+	struct store *s = store_open(path, &info);
+	CHECK(s != NULL);
+	if (!s)
+		return;
+	CHECK_EQ_INT(info.status, STORE_OK);
+
+	/* nothing set: none, and no calls */
+	CHECK_EQ_INT(pref_of(s, "hello-hug"), 0);
+	struct pref_log log = { 0 };
+	CHECK_EQ_INT(store_moment_prefs(s, pref_collect, &log), 0);
+	CHECK_EQ_INT(log.n, 0);
+
+	/* set, overwrite (who and when follow the last change), clear */
+	CHECK_EQ_INT(store_moment_pref_set(s, "hello-hug", 1, 0, PREF_AT), 0);
+	CHECK_EQ_INT(pref_of(s, "hello-hug"), 1);
+	CHECK_EQ_INT(pref_of(s, "hello-hug-2"), 0); /* one moment at a time */
+	CHECK_EQ_INT(store_moment_pref_set(s, "hello-hug", 1, 1, PREF_AT + 5000), 0);
+	CHECK_EQ_INT(pref_of(s, "hello-hug"), 1);
+	sqlite3 *db = raw_open(path);
+	CHECK_EQ_INT(raw_int(db, "SELECT count(*) FROM moment_prefs"), 1);
+	CHECK_EQ_INT(raw_int(db, "SELECT partner FROM moment_prefs WHERE moment_id = 'hello-hug'"), 1);
+	CHECK_EQ_INT(raw_int(db, "SELECT changed_at FROM moment_prefs WHERE moment_id = 'hello-hug'"),
+	             PREF_AT + 5000);
+	sqlite3_close(db);
+	/* a favourite, then hidden: one row, hidden, by whoever hid it */
+	CHECK_EQ_INT(store_moment_pref_set(s, "hello-hug", -1, 0, PREF_AT + 9000), 0);
+	CHECK_EQ_INT(pref_of(s, "hello-hug"), -1);
+	db = raw_open(path);
+	CHECK_EQ_INT(raw_int(db, "SELECT count(*) FROM moment_prefs"), 1);
+	CHECK_EQ_INT(raw_int(db, "SELECT pref FROM moment_prefs"), -1);
+	CHECK_EQ_INT(raw_int(db, "SELECT partner FROM moment_prefs"), 0);
+	CHECK_EQ_INT(raw_int(db, "SELECT changed_at FROM moment_prefs"), PREF_AT + 9000);
+	sqlite3_close(db);
+	/* and back to a favourite */
+	CHECK_EQ_INT(store_moment_pref_set(s, "hello-hug", 1, 1, PREF_AT + 10000), 0);
+	CHECK_EQ_INT(pref_of(s, "hello-hug"), 1);
+	/* cleared: the row is gone; clearing again is fine; time is not needed */
+	CHECK_EQ_INT(store_moment_pref_set(s, "hello-hug", 0, 1, PREF_AT + 11000), 0);
+	CHECK_EQ_INT(pref_of(s, "hello-hug"), 0);
+	CHECK_EQ_INT(store_moment_pref_set(s, "hello-hug", 0, 0, 0), 0);
+	CHECK_EQ_STR(store_last_error(s), "no error");
+	db = raw_open(path);
+	CHECK_EQ_INT(raw_int(db, "SELECT count(*) FROM moment_prefs"), 0);
+	sqlite3_close(db);
+
+	/* refused with a reason, and nothing changed */
+	CHECK_EQ_INT(store_moment_pref_set(s, "kept", 1, 0, PREF_AT), 0);
+	static const char *const bad_ids[] = { NULL, "", "Hello-Hug", "hello hug", "caf\xC3\xA9",
+	                                       "a23456789012345678901234567890123456789012" };
+	for (size_t i = 0; i < sizeof bad_ids / sizeof bad_ids[0]; i++) {
+		CHECK_EQ_INT(store_moment_pref_set(s, bad_ids[i], 1, 0, PREF_AT), -1);
+		CHECK(strstr(store_last_error(s), "saving the preference: the moment id") != NULL);
+	}
+	CHECK_EQ_INT(store_moment_pref_set(s, "a234567890123456789012345678901234567890", -1, 0, PREF_AT),
+	             0); /* 40 characters: the longest id */
+	CHECK_EQ_INT(store_moment_pref_set(s, "kept", 2, 0, PREF_AT), -1);
+	CHECK(strstr(store_last_error(s), "preference is not valid") != NULL);
+	CHECK_EQ_INT(store_moment_pref_set(s, "kept", -2, 0, PREF_AT), -1);
+	CHECK_EQ_INT(store_moment_pref_set(s, "kept", -1, 2, PREF_AT), -1);
+	CHECK(strstr(store_last_error(s), "partner is not valid") != NULL);
+	CHECK_EQ_INT(store_moment_pref_set(s, "kept", -1, -1, PREF_AT), -1);
+	CHECK_EQ_INT(store_moment_pref_set(s, "kept", 0, 2, PREF_AT), -1);
+	CHECK_EQ_INT(store_moment_pref_set(s, "kept", -1, 0, 0), -1);
+	CHECK(strstr(store_last_error(s), "time is not valid") != NULL);
+	CHECK_EQ_INT(pref_of(s, "kept"), 1);
+	db = raw_open(path);
+	CHECK_EQ_INT(raw_int(db, "SELECT count(*) FROM moment_prefs"), 2);
+	CHECK_EQ_INT(raw_int(db, "SELECT partner FROM moment_prefs WHERE moment_id = 'kept'"), 0);
+	/* the table holds only what the store writes: typed and checked */
+	CHECK(raw_exec(db, "INSERT INTO moment_prefs VALUES ('x', 0, 0, 1)") != SQLITE_OK);
+	CHECK(raw_exec(db, "INSERT INTO moment_prefs VALUES ('x', 2, 0, 1)") != SQLITE_OK);
+	CHECK(raw_exec(db, "INSERT INTO moment_prefs VALUES ('x', 1, 2, 1)") != SQLITE_OK);
+	CHECK(raw_exec(db, "INSERT INTO moment_prefs VALUES ('x', 'yes', 0, 1)") != SQLITE_OK);
+	CHECK(raw_exec(db, "INSERT INTO moment_prefs VALUES ('x', 1, 0, 'noon')") != SQLITE_OK);
+	CHECK(raw_exec(db, "INSERT INTO moment_prefs VALUES ('kept', -1, 0, 1)") != SQLITE_OK);
+	CHECK_EQ_INT(raw_int(db, "SELECT strict FROM pragma_table_list WHERE name = 'moment_prefs'"), 1);
+	CHECK_EQ_INT(raw_int(db, "SELECT count(*) FROM moment_prefs"), 2);
+	sqlite3_close(db);
+
+	/* every preference, in id order whatever the order they were set in */
+	CHECK_EQ_INT(store_moment_pref_set(s, "zz-last", -1, 1, PREF_AT), 0);
+	CHECK_EQ_INT(store_moment_pref_set(s, "a-first", 1, 0, PREF_AT), 0);
+	CHECK_EQ_INT(store_moment_pref_set(s, "m-middle", 1, 1, PREF_AT), 0);
+	CHECK_EQ_INT(store_moment_pref_set(s, "a234567890123456789012345678901234567890", 0, 0, 0), 0);
+	memset(&log, 0, sizeof log);
+	CHECK_EQ_INT(store_moment_prefs(s, pref_collect, &log), 0);
+	CHECK_EQ_INT(log.n, 4);
+	CHECK_EQ_STR(log.id[0], "a-first");
+	CHECK_EQ_INT(log.pref[0], 1);
+	CHECK_EQ_STR(log.id[1], "kept");
+	CHECK_EQ_INT(log.pref[1], 1);
+	CHECK_EQ_STR(log.id[2], "m-middle");
+	CHECK_EQ_INT(log.pref[2], 1);
+	CHECK_EQ_STR(log.id[3], "zz-last");
+	CHECK_EQ_INT(log.pref[3], -1);
+	store_close(s);
+
+	/* reopened: all of it is still there */
+	s = store_open(path, &info);
+	CHECK(s != NULL);
+	if (!s)
+		return;
+	CHECK_EQ_INT(info.status, STORE_OK);
+	CHECK_EQ_INT(pref_of(s, "a-first"), 1);
+	CHECK_EQ_INT(pref_of(s, "zz-last"), -1);
+	CHECK_EQ_INT(pref_of(s, "hello-hug"), 0);
+	memset(&log, 0, sizeof log);
+	CHECK_EQ_INT(store_moment_prefs(s, pref_collect, &log), 0);
+	CHECK_EQ_INT(log.n, 4);
+	CHECK_EQ_STR(log.id[3], "zz-last");
+	store_close(s);
+}
+
+/* The schema of a file made by version 3 (commit 45d4080), as its
+ * sqlite_schema held it: with migration 4 on top it must be exactly what
+ * a fresh file has. */
+static const char V3_SCHEMA[] =
+	"CREATE TABLE settings (  key TEXT PRIMARY KEY,  value TEXT NOT NULL) STRICT;"
+	"CREATE TABLE moment_shown (  day TEXT PRIMARY KEY,  moment_id TEXT NOT NULL,"
+	"  shown_at INTEGER NOT NULL) STRICT;"
+	"CREATE TABLE moment_done (  id INTEGER PRIMARY KEY,  day TEXT NOT NULL,  moment_id TEXT NOT NULL,"
+	"  partner INTEGER NOT NULL CHECK (partner IN (0, 1)),  done_at INTEGER NOT NULL,"
+	"  undone_at INTEGER) STRICT;"
+	"CREATE UNIQUE INDEX moment_done_active ON moment_done (day, partner)  WHERE undone_at IS NULL;"
+	"CREATE TABLE hugs (  id INTEGER PRIMARY KEY,  day TEXT NOT NULL,  started_at INTEGER NOT NULL,"
+	"  duration_ms INTEGER NOT NULL CHECK (duration_ms > 0), completed INTEGER NOT NULL DEFAULT 1"
+	"  CHECK (completed IN (0, 1)), planned_ms INTEGER CHECK (planned_ms > 0)) STRICT;"
+	"CREATE INDEX hugs_day ON hugs (day);"
+	"CREATE TABLE notes (  id INTEGER PRIMARY KEY,  author INTEGER NOT NULL CHECK (author IN (0, 1)),"
+	"  body TEXT NOT NULL,  created_at INTEGER NOT NULL,  archived_at INTEGER, strokes TEXT"
+	"  CHECK (strokes IS NULL OR (body = '' AND length(strokes) > 0)), pinned_at INTEGER"
+	" CHECK (pinned_at > 0), expires_at INTEGER CHECK (expires_at > 0), archive_reason TEXT"
+	"  CHECK (archive_reason IS NULL OR (archived_at IS NOT NULL AND"
+	"         archive_reason IN ('deleted', 'expired', 'board full')))) STRICT;"
+	"CREATE INDEX notes_board ON notes (pinned_at, created_at) WHERE archived_at IS NULL;"
+	"CREATE TABLE rain_checks (  id INTEGER PRIMARY KEY,  day TEXT NOT NULL,  moment_id TEXT NOT NULL,"
+	"  partner INTEGER NOT NULL CHECK (partner IN (0, 1)),  taken_at INTEGER NOT NULL,"
+	"  promise_until INTEGER NOT NULL CHECK (promise_until > taken_at),"
+	"  kept_at INTEGER CHECK (kept_at >= taken_at)) STRICT;"
+	"CREATE INDEX rain_checks_day ON rain_checks (day);"
+	"CREATE INDEX moment_done_day ON moment_done (day) WHERE undone_at IS NULL;"
+	"CREATE INDEX notes_created ON notes (created_at);"
+	"CREATE TRIGGER rain_check_kept AFTER INSERT ON moment_done BEGIN"
+	"  UPDATE rain_checks SET kept_at = max(NEW.done_at, taken_at) WHERE kept_at IS NULL;END;"
+	"PRAGMA user_version = 3;";
+
+/* A version 3 file in WAL mode with a little of everything, at path. */
+static void v3_make(const char *path)
+{
+	sqlite3 *db = NULL;
+	CHECK_EQ_INT(sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL), SQLITE_OK);
+	CHECK_EQ_INT(raw_exec(db, "PRAGMA journal_mode = WAL"), SQLITE_OK);
+	CHECK_EQ_INT(raw_exec(db, V3_SCHEMA), SQLITE_OK);
+	char sql[1024];
+	snprintf(sql, sizeof sql,
+	         "INSERT INTO settings VALUES ('name_a', 'Sam');"
+	         "INSERT INTO moment_shown VALUES ('2026-09-30', 'hello-hug', %lld);"
+	         "INSERT INTO moment_done (day, moment_id, partner, done_at) "
+	         "VALUES ('2026-09-30', 'hello-hug', 1, %lld);"
+	         "INSERT INTO hugs (day, started_at, duration_ms, planned_ms, completed) "
+	         "VALUES ('2026-09-30', %lld, 30000, 30000, 1);"
+	         "INSERT INTO notes (id, author, body, created_at) VALUES (4, 0, 'from version 3', %lld);"
+	         "INSERT INTO rain_checks (day, moment_id, partner, taken_at, promise_until) "
+	         "VALUES ('2026-10-01', 'talk-5', 0, %lld, %lld);",
+	         (long long)T0, (long long)T0, (long long)T0, (long long)T0, (long long)(T0 + 86400),
+	         (long long)(T0 + 3 * 86400));
+	CHECK_EQ_INT(raw_exec(db, sql), SQLITE_OK);
+	CHECK_EQ_INT(raw_int(db, "PRAGMA user_version"), 3);
+	sqlite3_close(db);
+}
+
+/* Every schema object as one string, in name order. */
+static void schema_text(const char *path, char *out, size_t n)
+{
+	sqlite3 *db = raw_open(path);
+	raw_text(db,
+	         "SELECT group_concat(type || ' ' || name || ' ' || coalesce(sql, ''), char(10)) FROM "
+	         "(SELECT * FROM sqlite_schema ORDER BY name)",
+	         out, n);
+	sqlite3_close(db);
+}
+
+static void test_store_prefs_migration(void)
+{
+	char path[256], fresh[256];
+	test_path(path, sizeof path, "v3.db");
+	v3_make(path);
+
+	struct store_open_info info;
+	struct store *s = store_open(path, &info);
+	CHECK(s != NULL);
+	if (!s)
+		return;
+	CHECK_EQ_INT(info.status, STORE_OK);
+	CHECK_EQ_INT(store_schema_version(), 4);
+	/* what version 3 kept is all there */
+	int32_t d = day_of(2026, 9, 30);
+	char id[64], value[16];
+	CHECK_EQ_INT(store_shown_get(s, d, id, sizeof id), 1);
+	CHECK_EQ_STR(id, "hello-hug");
+	bool done[2] = { true, false };
+	CHECK_EQ_INT(store_done_get(s, d, done), 0);
+	CHECK(!done[0] && done[1]);
+	CHECK_EQ_INT(store_hug_count(s, d, d), 1);
+	CHECK_EQ_INT(store_note_count_all(s), 1);
+	CHECK_EQ_INT(store_setting_get(s, "name_a", value, sizeof value), 1);
+	CHECK_EQ_STR(value, "Sam");
+	struct store_rain_check rc;
+	CHECK_EQ_INT(store_rain_check_open(s, &rc), 1);
+	CHECK_EQ_STR(rc.moment_id, "talk-5");
+	/* no preferences yet, and they can be kept now */
+	struct pref_log log = { 0 };
+	CHECK_EQ_INT(store_moment_prefs(s, pref_collect, &log), 0);
+	CHECK_EQ_INT(log.n, 0);
+	CHECK_EQ_INT(pref_of(s, "hello-hug"), 0);
+	CHECK_EQ_INT(store_moment_pref_set(s, "hello-hug", 1, 1, PREF_AT), 0);
+	CHECK_EQ_INT(pref_of(s, "hello-hug"), 1);
+	store_close(s);
+
+	sqlite3 *db = raw_open(path);
+	CHECK_EQ_INT(raw_int(db, "PRAGMA user_version"), 4);
+	CHECK_EQ_INT(raw_int(db, "SELECT count(*) FROM moment_prefs"), 1);
+	sqlite3_close(db);
+	/* opened again: migrated once, kept */
+	s = store_open(path, &info);
+	CHECK_EQ_INT(info.status, STORE_OK);
+	CHECK_EQ_INT(pref_of(s, "hello-hug"), 1);
+	store_close(s);
+
+	/* and the migrated schema is a fresh file's, object for object (so
+	 * V3_SCHEMA is the real thing, and migration 4 all that was added) */
+	test_path(fresh, sizeof fresh, "fresh-v4.db");
+	s = store_open(fresh, &info);
+	store_close(s);
+	static char a[16384], b[16384];
+	schema_text(path, a, sizeof a);
+	schema_text(fresh, b, sizeof b);
+	CHECK(strlen(a) > 1000);
+	CHECK(strstr(a, "table moment_prefs moment_prefs") == NULL); /* names once: type name sql */
+	CHECK(strstr(a, "table moment_prefs CREATE TABLE moment_prefs") != NULL);
+	CHECK_EQ_STR(a, b);
+}
+
+/* The read-only checks run as someone the file's permissions stop: as
+ * root (who ignores them) in a child turned into nobody. */
+#define NOBODY 65534
+#define CHILD_SKIPPED 77
+
+/* Runs check(file) in a child that cannot write file or its folder;
+ * true when it ran and passed. */
+static bool run_unprivileged(void (*check)(const char *), const char *file)
+{
+	fflush(stdout);
+	fflush(stderr);
+	pid_t pid = fork();
+	if (pid < 0)
+		return false;
+	if (pid == 0) {
+		if (geteuid() == 0 && (setgroups(0, NULL) != 0 || setgid(NOBODY) != 0 ||
+		                       setuid(NOBODY) != 0 || geteuid() == 0))
+			_exit(CHILD_SKIPPED);
+		int failed = harness_failed;
+		check(file);
+		fflush(stdout);
+		fflush(stderr);
+		_exit(harness_failed == failed ? 0 : 1);
+	}
+	int status = 0;
+	if (waitpid(pid, &status, 0) != pid)
+		return false;
+	if (WIFEXITED(status) && WEXITSTATUS(status) == CHILD_SKIPPED) {
+		printf("skipped: read-only preferences: cannot drop root here\n");
+		return true;
+	}
+	return WIFEXITED(status) && WEXITSTATUS(status) == 0;
+}
+
+static void prefs_read_only_check(const char *file)
+{
+	struct store_open_info info;
+	struct store *s = store_open(file, &info);
+	CHECK(s != NULL);
+	if (!s)
+		return;
+	if (info.status != STORE_READ_ONLY)
+		fprintf(stderr, "read-only prefs: status %d, message \"%s\"\n", (int)info.status, info.message);
+	CHECK_EQ_INT(info.status, STORE_READ_ONLY);
+	/* what is kept still reads */
+	CHECK_EQ_INT(pref_of(s, "hello-hug"), 1);
+	CHECK_EQ_INT(pref_of(s, "talk-5"), -1);
+	struct pref_log log = { 0 };
+	CHECK_EQ_INT(store_moment_prefs(s, pref_collect, &log), 0);
+	CHECK_EQ_INT(log.n, 2);
+	/* a change is refused, says why, and changes nothing */
+	CHECK_EQ_INT(store_moment_pref_set(s, "hello-hug", -1, 1, PREF_AT + 1), -1);
+	CHECK_EQ_STR(store_last_error(s), "saving the preference: the storage is read-only");
+	CHECK_EQ_INT(store_moment_pref_set(s, "talk-5", 0, 1, PREF_AT + 2), -1);
+	CHECK_EQ_INT(store_moment_pref_set(s, "new-one", 1, 0, PREF_AT + 3), -1);
+	CHECK_EQ_STR(store_last_error(s), "saving the preference: the storage is read-only");
+	CHECK_EQ_INT(pref_of(s, "hello-hug"), 1);
+	CHECK_EQ_INT(pref_of(s, "talk-5"), -1);
+	CHECK_EQ_INT(pref_of(s, "new-one"), 0);
+	store_close(s);
+}
+
+/* A version 3 file that cannot be migrated: no preferences, not an error. */
+static void prefs_read_only_v3_check(const char *file)
+{
+	struct store_open_info info;
+	struct store *s = store_open(file, &info);
+	CHECK(s != NULL);
+	if (!s)
+		return;
+	CHECK_EQ_INT(info.status, STORE_READ_ONLY);
+	char id[64];
+	CHECK_EQ_INT(store_shown_get(s, day_of(2026, 9, 30), id, sizeof id), 1);
+	CHECK_EQ_INT(pref_of(s, "hello-hug"), 0);
+	struct pref_log log = { 0 };
+	CHECK_EQ_INT(store_moment_prefs(s, pref_collect, &log), 0);
+	CHECK_EQ_INT(log.n, 0);
+	CHECK_EQ_INT(store_moment_pref_set(s, "hello-hug", 1, 0, PREF_AT), -1);
+	CHECK_EQ_STR(store_last_error(s), "saving the preference: the storage is read-only");
+	store_close(s);
+}
+
+static void test_store_prefs_read_only(void)
+{
+	char folder[256], file[300];
+	struct stat top;
+	CHECK_EQ_INT(stat(test_dir, &top), 0);
+	CHECK_EQ_INT(chmod(test_dir, 0755), 0); /* nobody may look in, not write */
+
+	test_path(folder, sizeof folder, "ro-prefs");
+	CHECK_EQ_INT(mkdir(folder, 0755), 0);
+	snprintf(file, sizeof file, "%s/moments.db", folder);
+	struct store_open_info info;
+	struct store *s = store_open(file, &info);
+	CHECK_EQ_INT(info.status, STORE_OK);
+	CHECK_EQ_INT(store_moment_pref_set(s, "hello-hug", 1, 0, PREF_AT), 0);
+	CHECK_EQ_INT(store_moment_pref_set(s, "talk-5", -1, 1, PREF_AT), 0);
+	store_close(s);
+	CHECK_EQ_INT(chmod(file, 0444), 0);
+	CHECK_EQ_INT(chmod(folder, 0555), 0);
+	CHECK(run_unprivileged(prefs_read_only_check, file));
+	CHECK_EQ_INT(chmod(folder, 0755), 0);
+	CHECK_EQ_INT(chmod(file, 0644), 0);
+	/* nothing lost, nothing changed */
+	sqlite3 *db = raw_open(file);
+	CHECK_EQ_INT(raw_int(db, "SELECT count(*) FROM moment_prefs"), 2);
+	CHECK_EQ_INT(raw_int(db, "SELECT pref FROM moment_prefs WHERE moment_id = 'hello-hug'"), 1);
+	CHECK_EQ_INT(raw_int(db, "SELECT partner FROM moment_prefs WHERE moment_id = 'hello-hug'"), 0);
+	CHECK_EQ_INT(raw_int(db, "SELECT changed_at FROM moment_prefs WHERE moment_id = 'hello-hug'"),
+	             PREF_AT);
+	CHECK_EQ_INT(raw_int(db, "SELECT pref FROM moment_prefs WHERE moment_id = 'talk-5'"), -1);
+	sqlite3_close(db);
+
+	test_path(folder, sizeof folder, "ro-v3");
+	CHECK_EQ_INT(mkdir(folder, 0755), 0);
+	snprintf(file, sizeof file, "%s/moments.db", folder);
+	v3_make(file);
+	CHECK_EQ_INT(chmod(file, 0444), 0);
+	CHECK_EQ_INT(chmod(folder, 0555), 0);
+	CHECK(run_unprivileged(prefs_read_only_v3_check, file));
+	CHECK_EQ_INT(chmod(folder, 0755), 0);
+	CHECK_EQ_INT(chmod(file, 0644), 0);
+	db = raw_open(file);
+	CHECK_EQ_INT(raw_int(db, "PRAGMA user_version"), 3); /* not migrated behind anyone's back */
+	sqlite3_close(db);
+
+	CHECK_EQ_INT(chmod(test_dir, top.st_mode & 07777), 0);
+}
+
 /* Removes everything in the test folder (one level of subfolders). */
 static void dir_remove_tree(const char *path)
 {
@@ -1188,6 +1596,9 @@ int main(void)
 
 	test_store_corrupt();
 	test_store_read_only();
+	test_store_prefs();
+	test_store_prefs_migration();
+	test_store_prefs_read_only();
 	printf("skipped: full disk (left to the stress test)\n");
 
 	dir_remove_tree(test_dir);

@@ -6,6 +6,7 @@
 #include "core/keyboard.h"
 #include "core/text_edit.h"
 #include "core/utf8.h"
+#include "platform/i18n.h"
 #include "harness.h"
 
 static const int screens[][2] = {
@@ -745,6 +746,71 @@ static void test_typing_phrases(void)
 	CHECK_EQ_INT(k.e.count, 21);
 }
 
+/* In Spanish every letter of the language is on the first layer, one tap
+ * away (shift for capitals), on every screen size; the layout keeps its
+ * shape; a Spanish sentence types without leaving the letters; and the
+ * variant follows `language`, through the catalogue. */
+static void test_spanish(void)
+{
+	CHECK_EQ_STR(i18n_use("es"), "es");
+	CHECK_EQ_INT(kb_variant_in_use(), KB_SPANISH);
+	static const char *const direct[] = {
+		"\xc3\xb1", "\xc3\xa1", "\xc3\xa9", "\xc3\xad", "\xc3\xb3", "\xc3\xba",
+		"\xc3\xbc", "\xc2\xbf", "\xc2\xa1",
+	};
+	for (int s = 0; s < N_SCREENS; s++) {
+		struct kb k;
+		kb_open(&k, screens[s][0], screens[s][1]);
+		CHECK_EQ_INT(k.l.layer, KB_LETTERS);
+		/* five rows, every key inside the area, none overlapping */
+		int bad = 0;
+		for (int i = 0; i < k.l.n; i++) {
+			bad += !contains(k.l.area, k.l.rect[i]);
+			for (int j = i + 1; j < k.l.n; j++)
+				bad += overlap(k.l.rect[i], k.l.rect[j]);
+		}
+		CHECK_EQ_INT(bad, 0);
+		CHECK_EQ_INT(k.l.row[k.l.n - 1], KB_ROWS - 1);
+		for (size_t c = 0; c < sizeof direct / sizeof direct[0]; c++) {
+			int sh = -1;
+			int key = find_text(&k.l, direct[c], &sh);
+			CHECK(key >= 0 && sh == 0);
+			if (key >= 0) {
+				struct kb_output o = tap_at(&k, key, 70);
+				CHECK_EQ_INT(o.kind, KB_OUT_TEXT);
+			}
+		}
+		CHECK_EQ_STR(k.e.buf, "\xc3\xb1\xc3\xa1\xc3\xa9\xc3\xad\xc3\xb3\xc3\xba\xc3\xbc\xc2\xbf\xc2\xa1");
+		/* capitals through shift, never another layer */
+		text_edit_init(&k.e, TEXT_EDIT_MAX_CP);
+		tap_action(&k, KB_SHIFT, NULL);
+		int sh = -1;
+		tap_at(&k, find_text(&k.l, "\xc3\xb1", &sh), 70);
+		tap_action(&k, KB_SHIFT, NULL);
+		tap_at(&k, find_text(&k.l, "\xc3\xa1", &sh), 70);
+		CHECK_EQ_STR(k.e.buf, "\xc3\x91\xc3\x81");
+		CHECK_EQ_INT(k.s.layer, KB_LETTERS);
+		/* a heart is still one tap away */
+		CHECK(find_text(&k.l, "\xe2\x9d\xa4", &sh) >= 0);
+		/* the space bar speaks the language */
+		int space = find_action(&k.l, KB_SPACE, NULL);
+		CHECK(space >= 0 && strcmp(kb_label(&k.l, space, KB_SHIFT_OFF), "space") != 0);
+	}
+	struct kb k;
+	kb_open(&k, 800, 480);
+	const char *phrase = "\xc2\xbf" "Caf\xc3\xa9 ma\xc3\xb1" "ana? \xc2\xa1" "Gracias, mi amor!";
+	CHECK(type_phrase(&k, phrase));
+	CHECK_EQ_STR(k.e.buf, phrase);
+
+	/* English again: ñ is back on the accents layer only */
+	CHECK_EQ_STR(i18n_use("en"), "en");
+	CHECK_EQ_INT(kb_variant_in_use(), KB_ENGLISH);
+	kb_open(&k, 800, 480);
+	int sh;
+	CHECK_EQ_INT(find_text(&k.l, "\xc3\xb1", &sh), -1);
+	CHECK_EQ_STR(kb_label(&k.l, find_action(&k.l, KB_SPACE, NULL), KB_SHIFT_OFF), "space");
+}
+
 int main(void)
 {
 	test_layout_sizes();
@@ -753,5 +819,6 @@ int main(void)
 	test_release();
 	test_backspace_repeat();
 	test_typing_phrases();
+	test_spanish();
 	return harness_report();
 }

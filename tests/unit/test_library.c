@@ -1,7 +1,10 @@
 /* The moment library format, its errors with line numbers, and our files. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
+#include "core/language.h"
 #include "core/library.h"
 #include "core/utf8.h"
 #include "harness.h"
@@ -146,32 +149,145 @@ static void test_limits_and_replace(void)
 	library_fini(&lib);
 }
 
-/* The shipped library: parses cleanly and is big enough. */
-static void test_shipped_library(void)
+/* One edition of the shipped library, loaded as the display loads it;
+ * problems are printed with their file and line. */
+static int load_edition(struct library *lib, const char *lang)
 {
 	const char *assets = getenv("MOMENTS_ASSETS");
 	CHECK(assets != NULL);
-	if (!assets)
-		return;
 	char dir[1024];
-	snprintf(dir, sizeof dir, "%s/moments/en", assets);
-	struct library lib;
-	library_init(&lib);
+	snprintf(dir, sizeof dir, "%s/moments/%s", assets ? assets : ".", lang);
 	struct errors e;
 	memset(&e, 0, sizeof e);
-	int problems = library_load_dir(&lib, dir, false, false, on_error, &e);
+	library_init(lib);
+	int problems = library_load_dir(lib, dir, false, false, on_error, &e);
 	for (int i = 0; i < e.n && i < 16; i++)
-		fprintf(stderr, "library: line %d: %s\n", e.line[i], e.msg[i]);
-	CHECK_EQ_INT(problems, 0);
-	CHECK(lib.count >= 60);
-	int per_cat[CAT_COUNT] = { 0 };
-	for (size_t i = 0; i < lib.count; i++) {
-		per_cat[lib.items[i].category]++;
-		CHECK(lib.items[i].why[0] != '\0');
+		fprintf(stderr, "%s: line %d: %s\n", dir, e.line[i], e.msg[i]);
+	return problems;
+}
+
+/* Lines of every .moments file of an edition, for what the parser skips
+ * (comments). */
+static char *read_edition_text(const char *lang)
+{
+	char cmd[1200];
+	snprintf(cmd, sizeof cmd, "cat '%s/moments/%s'/*.moments", getenv("MOMENTS_ASSETS"), lang);
+	FILE *f = popen(cmd, "r");
+	CHECK(f != NULL);
+	if (!f)
+		return NULL;
+	size_t cap = 1 << 20, len = 0;
+	char *buf = malloc(cap + 1);
+	size_t k;
+	while (buf && (k = fread(buf + len, 1, cap - len, f)) > 0)
+		len += k;
+	pclose(f);
+	if (buf)
+		buf[len] = '\0';
+	return buf;
+}
+
+/* The shipped library in every language: parses with no problem; at
+ * least 180 moments; every category well stocked and every time of day
+ * and the weekend there; each moment has a why and its source right under
+ * it; every edition has exactly the English ids, with the same category
+ * and time of day. */
+static void test_shipped_library(void)
+{
+	struct library en;
+	CHECK_EQ_INT(load_edition(&en, "en"), 0);
+	printf("en: %zu moments\n", en.count);
+	CHECK(en.count >= 180);
+	int per_cat[CAT_COUNT] = { 0 }, per_when[WHEN_WEEKEND + 1] = { 0 };
+	for (size_t i = 0; i < en.count; i++) {
+		per_cat[en.items[i].category]++;
+		per_when[en.items[i].when]++;
+		CHECK(en.items[i].why[0] != '\0');
+		CHECK(en.items[i].text[0] != '\0');
 	}
-	for (int c = 0; c < CAT_COUNT; c++)
-		CHECK(per_cat[c] >= 3);
-	library_fini(&lib);
+	for (int c = 0; c < CAT_COUNT; c++) {
+		if (per_cat[c] < 15)
+			fprintf(stderr, "en: only %d moments of %s\n", per_cat[c], library_category_name(c));
+		CHECK(per_cat[c] >= 15);
+	}
+	for (int w = 0; w <= WHEN_WEEKEND; w++)
+		CHECK(per_when[w] >= 10);
+
+	for (int li = 0; language_code(li); li++) {
+		const char *lang = language_code(li);
+		/* every "why:" line is followed by its "# source:" line */
+		char *text = read_edition_text(lang);
+		int whys = 0, sourced = 0;
+		for (char *p = text; p && (p = strstr(p, "\nwhy:")) != NULL; p++) {
+			whys++;
+			char *eol = strchr(p + 1, '\n');
+			sourced += eol && strncmp(eol + 1, "# source: ", 10) == 0;
+		}
+		free(text);
+		if (sourced != whys)
+			fprintf(stderr, "%s: %d of %d whys have no source under them\n", lang, whys - sourced, whys);
+		CHECK_EQ_INT(sourced, whys);
+		if (strcmp(lang, "en") == 0)
+			continue;
+		struct library ed;
+		CHECK_EQ_INT(load_edition(&ed, lang), 0);
+		printf("%s: %zu moments\n", lang, ed.count);
+		CHECK_EQ_INT((int)ed.count, (int)en.count);
+		for (size_t i = 0; i < en.count; i++) {
+			int j = library_find(&ed, en.items[i].id);
+			if (j < 0) {
+				fprintf(stderr, "%s: no moment '%s'\n", lang, en.items[i].id);
+				CHECK(j >= 0);
+				continue;
+			}
+			CHECK_EQ_INT(ed.items[j].category, en.items[i].category);
+			CHECK_EQ_INT(ed.items[j].when, en.items[i].when);
+			/* written for the language, not left in English */
+			CHECK(strcmp(ed.items[j].text, en.items[i].text) != 0);
+			CHECK(strcmp(ed.items[j].why, en.items[i].why) != 0);
+		}
+		library_fini(&ed);
+	}
+	library_fini(&en);
+}
+
+/* None assumes genders or a marriage: no word for a husband or a wife, no
+ * he or she, in the moments or their whys (the sources may name a book). */
+static void test_no_genders(void)
+{
+	static const char *const en_words[] = { "he", "she", "his", "her", "him", "hers", "husband",
+		"wife", "spouse", "married", "marriage", "wedding", "boyfriend", "girlfriend", NULL };
+	static const char *const es_words[] = { "esposo", "esposa", "marido", "mujer", "novio",
+		"novia", "casados", "matrimonio", "boda", "vosotros", NULL };
+	for (int li = 0; language_code(li); li++) {
+		const char *lang = language_code(li);
+		const char *const *words = strcmp(lang, "en") == 0 ? en_words : es_words;
+		struct library lib;
+		load_edition(&lib, lang);
+		int hits = 0;
+		for (size_t i = 0; i < lib.count; i++) {
+			const char *texts[2] = { lib.items[i].text, lib.items[i].why };
+			for (int t = 0; t < 2; t++) {
+				/* whole words, case-insensitive, ASCII letters */
+				const char *s = texts[t];
+				for (size_t k = 0; s[k];) {
+					while (s[k] && !((s[k] | 32) >= 'a' && (s[k] | 32) <= 'z'))
+						k++;
+					size_t st = k;
+					while (s[k] && (((s[k] | 32) >= 'a' && (s[k] | 32) <= 'z') ||
+					                (unsigned char)s[k] >= 0x80))
+						k++;
+					for (int w = 0; words[w]; w++)
+						if (strlen(words[w]) == k - st && strncasecmp(s + st, words[w], k - st) == 0) {
+							fprintf(stderr, "%s %s: '%s'\n", lang, lib.items[i].id, words[w]);
+							hits++;
+						}
+				}
+			}
+		}
+		CHECK_EQ_INT(hits, 0);
+		library_fini(&lib);
+	}
 }
 
 int main(void)
@@ -180,5 +296,6 @@ int main(void)
 	test_errors_name_lines();
 	test_limits_and_replace();
 	test_shipped_library();
+	test_no_genders();
 	return harness_report();
 }
