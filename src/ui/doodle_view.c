@@ -62,11 +62,7 @@ void doodle_layout_compute(struct doodle_layout *l, int w, int h)
 
 enum doodle_target doodle_hit(const struct doodle_layout *l, int x, int y)
 {
-	SDL_Point p = { x, y };
-	for (int i = 0; i < DOODLE_TARGET_COUNT; i++)
-		if (SDL_PointInRect(&p, &l->target[i]))
-			return (enum doodle_target)i;
-	return DOODLE_NONE;
+	return (enum doodle_target)widget_hit(l->target, DOODLE_TARGET_COUNT, x, y);
 }
 
 void doodle_view_to_units(const struct doodle_layout *l, const struct doodle *d, int x, int y, int *ux,

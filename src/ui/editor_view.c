@@ -81,11 +81,7 @@ void editor_layout_compute(struct editor_layout *l, int w, int h)
 
 enum editor_target editor_hit(const struct editor_layout *l, int x, int y)
 {
-	SDL_Point p = { x, y };
-	for (int i = 0; i < EDITOR_TARGET_COUNT; i++)
-		if (SDL_PointInRect(&p, &l->target[i]))
-			return (enum editor_target)i;
-	return EDITOR_NONE;
+	return (enum editor_target)widget_hit(l->target, EDITOR_TARGET_COUNT, x, y);
 }
 
 void editor_view_draw(SDL_Renderer *r, struct text *t, struct shapes *sh, const struct editor_layout *l,

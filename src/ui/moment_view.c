@@ -41,17 +41,7 @@ void moment_layout_compute(struct moment_layout *l, struct text *t, const struct
 	int bh = widget_px(s, 76);
 	int gap = widget_px(s, 18);
 	int bottom = h - widget_px(s, 28);
-	if (portrait) {
-		l->target[MOMENT_BACK] = (SDL_Rect){ x, bottom - bh, inner, bh };
-		l->target[MOMENT_HIDE] = (SDL_Rect){ x, bottom - 2 * bh - gap, inner, bh };
-		l->target[MOMENT_FAVOURITE] = (SDL_Rect){ x, bottom - 3 * bh - 2 * gap, inner, bh };
-	} else {
-		int back_w = widget_px(s, 150);
-		int bw = (inner - back_w - 2 * gap) / 2;
-		l->target[MOMENT_FAVOURITE] = (SDL_Rect){ x, bottom - bh, bw, bh };
-		l->target[MOMENT_HIDE] = (SDL_Rect){ x + bw + gap, bottom - bh, bw, bh };
-		l->target[MOMENT_BACK] = (SDL_Rect){ x + inner - back_w, bottom - bh, back_w, bh };
-	}
+	widget_two_and_back(l->target, portrait, x, inner, bottom, bh, gap, widget_px(s, 150));
 	int buttons_top = l->target[MOMENT_FAVOURITE].y;
 
 	int y = portrait ? h * 12 / 100 : widget_px(s, 30);
@@ -109,9 +99,5 @@ void moment_view_draw(SDL_Renderer *r, struct text *t, struct shapes *sh,
 
 enum moment_target moment_hit(const struct moment_layout *l, int x, int y)
 {
-	SDL_Point p = { x, y };
-	for (int i = 0; i < MOMENT_TARGET_COUNT; i++)
-		if (SDL_PointInRect(&p, &l->target[i]))
-			return (enum moment_target)i;
-	return MOMENT_NONE;
+	return (enum moment_target)widget_hit(l->target, MOMENT_TARGET_COUNT, x, y);
 }

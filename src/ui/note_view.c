@@ -43,11 +43,7 @@ void note_layout_compute(struct note_layout *l, int w, int h)
 
 enum note_target note_hit(const struct note_layout *l, int x, int y)
 {
-	SDL_Point p = { x, y };
-	for (int i = 0; i < NOTE_TARGET_COUNT; i++)
-		if (SDL_PointInRect(&p, &l->target[i]))
-			return (enum note_target)i;
-	return NOTE_NONE;
+	return (enum note_target)widget_hit(l->target, NOTE_TARGET_COUNT, x, y);
 }
 
 void note_view_draw(SDL_Renderer *r, struct text *t, struct shapes *sh, const struct note_layout *l,

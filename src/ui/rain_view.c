@@ -34,17 +34,8 @@ void rain_layout_compute(struct rain_layout *l, int w, int h)
 	l->moment = (SDL_Rect){ x, y, inner, widget_px(s, portrait ? 90 : 54) };
 
 	int bottom = h - widget_px(s, 28);
-	if (portrait) {
-		l->target[RAIN_BACK] = (SDL_Rect){ x, bottom - bh, inner, bh };
-		l->target[RAIN_PARTNER_B] = (SDL_Rect){ x, bottom - 2 * bh - gap, inner, bh };
-		l->target[RAIN_PARTNER_A] = (SDL_Rect){ x, bottom - 3 * bh - 2 * gap, inner, bh };
-	} else {
-		int back_w = widget_px(s, 150);
-		int pw = (inner - back_w - 2 * gap) / 2;
-		l->target[RAIN_PARTNER_A] = (SDL_Rect){ x, bottom - bh, pw, bh };
-		l->target[RAIN_PARTNER_B] = (SDL_Rect){ x + pw + gap, bottom - bh, pw, bh };
-		l->target[RAIN_BACK] = (SDL_Rect){ x + inner - back_w, bottom - bh, back_w, bh };
-	}
+	/* the targets are in the order the helper lays them out */
+	widget_two_and_back(l->target, portrait, x, inner, bottom, bh, gap, widget_px(s, 150));
 }
 
 void rain_view_draw(SDL_Renderer *r, struct text *t, struct shapes *sh, const struct rain_layout *l,
@@ -71,9 +62,5 @@ void rain_view_draw(SDL_Renderer *r, struct text *t, struct shapes *sh, const st
 
 enum rain_target rain_hit(const struct rain_layout *l, int x, int y)
 {
-	SDL_Point p = { x, y };
-	for (int i = 0; i < RAIN_TARGET_COUNT; i++)
-		if (SDL_PointInRect(&p, &l->target[i]))
-			return (enum rain_target)i;
-	return RAIN_NONE;
+	return (enum rain_target)widget_hit(l->target, RAIN_TARGET_COUNT, x, y);
 }

@@ -93,3 +93,27 @@ void widget_button(struct text *t, struct shapes *sh, SDL_Rect b, const char *la
 	widget_text_fit(t, FACE_BOLD, px, ink, b.x + (b.w - lw) / 2, b.y + (b.h - lh) / 2, b.w - 2 * pad,
 	                label);
 }
+
+void widget_two_and_back(SDL_Rect out[3], bool portrait, int x, int inner, int bottom, int bh,
+                         int gap, int back_w)
+{
+	if (portrait) {
+		out[2] = (SDL_Rect){ x, bottom - bh, inner, bh };
+		out[1] = (SDL_Rect){ x, bottom - 2 * bh - gap, inner, bh };
+		out[0] = (SDL_Rect){ x, bottom - 3 * bh - 2 * gap, inner, bh };
+	} else {
+		int w = (inner - back_w - 2 * gap) / 2;
+		out[0] = (SDL_Rect){ x, bottom - bh, w, bh };
+		out[1] = (SDL_Rect){ x + w + gap, bottom - bh, w, bh };
+		out[2] = (SDL_Rect){ x + inner - back_w, bottom - bh, back_w, bh };
+	}
+}
+
+int widget_hit(const SDL_Rect *targets, int n, int x, int y)
+{
+	SDL_Point p = { x, y };
+	for (int i = 0; i < n; i++)
+		if (SDL_PointInRect(&p, &targets[i]))
+			return i;
+	return -1;
+}

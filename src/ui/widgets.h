@@ -40,6 +40,17 @@ size_t widget_cut_len(struct text *t, enum text_face face, int px, int w, const 
 
 #define WIDGET_ELLIPSIS "\xE2\x80\xA6"
 
+/* Index of the first of targets[0..n) holding (x, y), or -1. */
+int widget_hit(const SDL_Rect *targets, int n, int x, int y);
+
+/* Two choices and Back at the foot of a screen, as rain checks and a
+ * moment up close have them: in landscape side by side in one row of
+ * width inner from x, Back (back_w wide) on the right; in portrait
+ * stacked across inner, Back at the bottom. bottom is the row's lower
+ * edge; out[0], out[1] the choices, out[2] Back. */
+void widget_two_and_back(SDL_Rect out[3], bool portrait, int x, int inner, int bottom, int bh,
+                         int gap, int back_w);
+
 /* The scale of a w x h screen: its shorter side / 480. */
 float widget_scale(int w, int h);
 int widget_px(float s, float v); /* v * s, rounded */

@@ -443,5 +443,56 @@ rc=$?
 check "the connected card is picked" grep -q "display: card 2 has a screen connected" "$TMP/kms.log"
 check "no screen here: a clear message and exit 1 (got $rc)" sh -c "[ $rc = 1 ] && grep -q 'display: ' '$TMP/kms.log'"
 
+# 20. favourites and hidden moments: a tap on today's moment opens it up
+#     close; a favourite is kept; hiding today's moment before anyone did it
+#     brings another, kept across a restart; once someone has done today's,
+#     hiding it leaves the day alone; a day on the history opens its moment
+DB=$TMP/prefs.db
+run_script "$DB" "100 quit" >/dev/null
+first=$(sed -n "s/.*today [0-9-]*: moment '\([a-z0-9-]*\)'.*/\1/p" "$TMP/log" | tail -n 1)
+check "today has a moment ($first)" [ -n "$first" ]
+rc=$(run_script "$DB" "200 tap-at moment
+400 tap-at favourite
+600 tap-at back
+800 quit")
+check "favourite run exits 0" [ "$rc" = 0 ]
+check "the moment opens up close" grep -q "screen: moment $first" "$TMP/log"
+check "a favourite is saved" [ "$(sql "$DB" "SELECT moment_id || ' ' || pref FROM moment_prefs")" = "$first 1" ]
+rc=$(run_script "$DB" "200 tap-at moment
+400 tap-at hide
+600 quit")
+second=$(sed -n "s/.*today [0-9-]*: moment '\([a-z0-9-]*\)'.*/\1/p" "$TMP/log" | tail -n 1)
+check "hiding it makes it hidden" [ "$(sql "$DB" "SELECT pref FROM moment_prefs WHERE moment_id = '$first'")" = "-1" ]
+check "and today has another moment ($second)" sh -c "[ -n '$second' ] && [ '$second' != '$first' ]"
+check "kept as today's" [ "$(sql "$DB" "SELECT moment_id FROM moment_shown WHERE day = date('now', 'localtime')")" = "$second" ]
+run_script "$DB" "100 quit" >/dev/null
+check "a restart keeps the new one" grep -q "moment '$second'" "$TMP/log"
+rc=$(run_script "$DB" "200 tap-chip 0
+400 tap-at moment
+600 tap-at hide
+800 quit")
+check "done, then hidden: the day keeps its moment" \
+	[ "$(sql "$DB" "SELECT moment_id FROM moment_shown WHERE day = date('now', 'localtime')")" = "$second" ]
+check "and it is hidden from now on" [ "$(sql "$DB" "SELECT pref FROM moment_prefs WHERE moment_id = '$second'")" = "-1" ]
+today_cell=$((77 + $(date +%u) - 1))
+rc=$(run_script "$DB" "200 tap-at history
+400 tap-at day-$today_cell
+600 tap-at hide
+800 tap-at back
+900 quit")
+check "a day on the history opens its moment" grep -q "screen: moment $second" "$TMP/log"
+check "and shows it again from there" sh -c "[ -z \"\$(sqlite3 '$DB' \"SELECT pref FROM moment_prefs WHERE moment_id = '$second'\")\" ]"
+check "back goes to the history" sh -c "[ \"\$(grep -c 'screen: history' '$TMP/log')\" = 2 ]"
+
+# 21. in Spanish: the same moment for the day (the ids are the same in
+#     every edition), the words on screen from the catalogue
+printf "[display]\nlanguage = es\n$NAMES" > "$TMP/es.conf"
+run_script "$DB" "100 quit" "$TMP/es.conf" >/dev/null
+check "the language is Spanish" grep -q "language: es" "$TMP/log"
+check "today's moment is the same in Spanish" grep -q "moment '$second'" "$TMP/log"
+DB=$TMP/es.db
+run_script "$DB" "100 quit" "$TMP/es.conf" >/dev/null
+check "the status is in Spanish" grep -q "today: Cada día es un nuevo comienzo" "$TMP/log"
+
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]
