@@ -324,6 +324,7 @@ int app_init(struct app *a, const struct cli_options *opt)
 	else if (lp.count)
 		app_set_notice(a, NOTICE_LIBRARY, lp.first);
 	log_write(LOG_PRIO_INFO, "library: %zu moments from %s", a->lib.count, a->assets);
+	log_write(LOG_PRIO_INFO, "library: the %s edition", library_edition(a->assets, i18n_language()));
 
 	if (paths_database(a->db_path, sizeof a->db_path, opt->db) != 0) {
 		log_write(LOG_PRIO_ERR, "store: no place for the database (set HOME or use --db)");

@@ -123,7 +123,8 @@ static void note_save(struct app *a)
 	int64_t expires = note_expires_at(ns->expiry, (time_t)now, a->cfg.night_hour, a->cfg.morning_hour);
 	int64_t id = store_note_add(a->store, ns->author, body, expires, now);
 	if (id < 0) {
-		snprintf(ns->message, sizeof ns->message, _("Not saved: %s."), store_last_error(a->store));
+		snprintf(ns->message, sizeof ns->message, _("Not saved: %1$s (%2$s)."), _("the note"),
+		         store_last_reason(a->store));
 		log_write(LOG_PRIO_WARNING, "store: %s", store_last_error(a->store));
 		a->dirty = true;
 		return; /* the text stays in the editor */
@@ -146,7 +147,8 @@ static void doodle_save(struct app *a)
 	int64_t now = app_wall_ms() / 1000;
 	int64_t id = store_note_add_doodle(a->store, ns->author, text, 0, now);
 	if (id < 0) {
-		snprintf(ns->message, sizeof ns->message, _("Not saved: %s."), store_last_error(a->store));
+		snprintf(ns->message, sizeof ns->message, _("Not saved: %1$s (%2$s)."), _("the drawing"),
+		         store_last_reason(a->store));
 		log_write(LOG_PRIO_WARNING, "store: %s", store_last_error(a->store));
 		a->dirty = true;
 		return;

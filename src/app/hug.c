@@ -21,7 +21,7 @@ static bool record_hug(struct app *a, int64_t held_ms, bool completed)
 {
 	int32_t day = calendar_local_day((time_t)a->hug_wall_start);
 	if (store_hug_add(a->store, day, a->hug_wall_start, held_ms, a->hug.duration_ms, completed) != 0) {
-		/* TRANSLATORS: completes "Not saved: %s." */
+		/* TRANSLATORS: what, in "Not saved: %1$s (%2$s)." */
 		app_save_failed(a, _("the hug"));
 		return false;
 	}

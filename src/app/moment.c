@@ -104,8 +104,9 @@ static void choose(struct app *a, int pref)
 	if (idx < 0)
 		return;
 	int64_t now = app_wall_ms() / 1000;
+	today_refresh(a, (time_t)now); /* across midnight: compare with the new day's */
 	if (store_moment_pref_set(a->store, a->moment.id, pref, 0, now) != 0) {
-		/* TRANSLATORS: completes "Not saved: %s." */
+		/* TRANSLATORS: what, in "Not saved: %1$s (%2$s)." */
 		app_save_failed(a, _("the choice for this moment"));
 		return;
 	}

@@ -182,7 +182,7 @@ static void note_delete(struct app *a)
 	const struct board_note *n = &ns->note[ns->open];
 	int64_t now = app_wall_ms() / 1000;
 	if (store_note_archive(a->store, n->id, now, "deleted") != 0) {
-		/* TRANSLATORS: completes "Not saved: %s." after a note could not be deleted */
+		/* TRANSLATORS: what, in "Not saved: %1$s (%2$s)." after a note could not be deleted */
 		app_save_failed(a, _("the note is still on the board"));
 		return;
 	}
@@ -199,7 +199,7 @@ static void note_undo(struct app *a)
 	if (!ns->undo_id)
 		return;
 	if (store_note_unarchive(a->store, ns->undo_id) != 0) {
-		/* TRANSLATORS: completes "Not saved: %s." after Undo failed */
+		/* TRANSLATORS: what, in "Not saved: %1$s (%2$s)." after Undo failed */
 		app_save_failed(a, _("the note could not be brought back"));
 	} else {
 		log_write(LOG_PRIO_INFO, "saved: note %lld back on the board", (long long)ns->undo_id);
@@ -224,7 +224,7 @@ static void note_pin(struct app *a)
 	bool pin = n->pinned_at == 0;
 	int64_t id = n->id;
 	if (store_note_pin(a->store, id, pin, app_wall_ms() / 1000) != 0) {
-		/* TRANSLATORS: completes "Not saved: %s." (pinning a note first, or not) */
+		/* TRANSLATORS: what, in "Not saved: %1$s (%2$s)." (pinning a note first, or not) */
 		app_save_failed(a, pin ? _("the pin") : _("the unpin"));
 		return;
 	}
@@ -243,7 +243,7 @@ static void note_cycle_expiry(struct app *a)
 	/* counted from now: "until tonight" means tonight */
 	int64_t at = note_expires_at(e, (time_t)now, a->cfg.night_hour, a->cfg.morning_hour);
 	if (store_note_set_expiry(a->store, n->id, at) != 0) {
-		/* TRANSLATORS: completes "Not saved: %s." */
+		/* TRANSLATORS: what, in "Not saved: %1$s (%2$s)." */
 		app_save_failed(a, _("how long the note stays"));
 		return;
 	}
@@ -255,7 +255,7 @@ static void archive_oldest(struct app *a)
 {
 	int64_t id = store_note_archive_oldest(a->store, app_wall_ms() / 1000);
 	if (id < 0) {
-		/* TRANSLATORS: completes "Not saved: %s." after Archive oldest failed */
+		/* TRANSLATORS: what, in "Not saved: %1$s (%2$s)." after Archive oldest failed */
 		app_save_failed(a, _("the board is still full"));
 		return;
 	}

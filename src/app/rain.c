@@ -26,7 +26,7 @@ static void take(struct app *a, int partner)
 	int64_t id = store_rain_check_take(a->store, t->day, t->moment_id, partner, now,
 	                                   now + RITUAL_PROMISE_HOURS * 3600);
 	if (id < 0) {
-		/* TRANSLATORS: completes "Not saved: %s." */
+		/* TRANSLATORS: what, in "Not saved: %1$s (%2$s)." */
 		app_save_failed(a, _("the rain check"));
 		return;
 	}

@@ -105,7 +105,8 @@ static void finish(struct app *a)
 		snprintf(hex, sizeof hex, "#%02x%02x%02x", c.r, c.g, c.b);
 		if (store_setting_set(a->store, NAME_KEY[p], clean[p]) != 0 ||
 		    store_setting_set(a->store, COLOR_KEY[p], hex) != 0) {
-			snprintf(st->message, sizeof st->message, _("Not saved: %s."), store_last_error(a->store));
+			snprintf(st->message, sizeof st->message, _("Not saved: %1$s (%2$s)."),
+			         _("the names and colours"), store_last_reason(a->store));
 			log_write(LOG_PRIO_WARNING, "store: %s", store_last_error(a->store));
 			a->dirty = true;
 			return;

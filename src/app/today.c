@@ -34,8 +34,8 @@ static void collect(void *ctx, int32_t day, const char *id)
 void app_save_failed(struct app *a, const char *what)
 {
 	char msg[320];
-	/* TRANSLATORS: %s says what, e.g. "the note" */
-	snprintf(msg, sizeof msg, _("Not saved: %s."), what);
+	/* TRANSLATORS: what was not saved ("the hug"), then why ("the disk is full") */
+	snprintf(msg, sizeof msg, _("Not saved: %1$s (%2$s)."), what, store_last_reason(a->store));
 	log_write(LOG_PRIO_WARNING, "store: %s", store_last_error(a->store));
 	app_set_notice(a, NOTICE_SAVE, msg);
 }
@@ -143,7 +143,9 @@ bool today_repick(struct app *a, time_t now)
 {
 	struct today *t = &a->today;
 	today_refresh(a, now);
-	if (t->moment < 0 || t->done[0] || t->done[1] || t->rain_open)
+	/* a rain check taken on today's moment keeps it (one from an earlier
+	 * day is a promise about time together, not about this moment) */
+	if (t->moment < 0 || t->done[0] || t->done[1] || (t->rain_open && t->rain.day == t->day))
 		return false;
 	int idx = pick_and_keep(a, t->day, now, clock_status_plausible(now), true);
 	if (idx < 0 || idx == t->moment)
@@ -175,7 +177,8 @@ void app_set_partner(struct app *a, int partner, bool done)
 	else
 		rc = store_done_mark(a->store, t->day, t->moment_id, partner, now);
 	if (rc != 0) {
-		app_save_failed(a, store_last_error(a->store));
+		/* TRANSLATORS: what, in "Not saved: %1$s (%2$s)." */
+		app_save_failed(a, done ? _("that you did it") : _("taking it back"));
 		a->dirty = true;
 		return;
 	}
@@ -208,7 +211,9 @@ void today_fill_model(struct app *a, struct today_model *m, time_t now, char *bu
 	PUT(date, "%s", date);
 	PUT(clock, "%s", clock);
 	bool done_any = t->done[0] || t->done[1];
-	m->nudge = t->moment >= 0 && ritual_nudge(tm.tm_hour, a->cfg.evening_hour, done_any, t->rain_open);
+	/* no "still time tonight" over a moment meant for the morning */
+	m->nudge = t->moment >= 0 && a->lib.items[t->moment].when != WHEN_MORNING &&
+	           ritual_nudge(tm.tm_hour, a->cfg.evening_hour, done_any, t->rain_open);
 	if (t->moment >= 0) {
 		const struct moment *mo = &a->lib.items[t->moment];
 		/* a favourite says so with a small heart after the kind */
@@ -231,7 +236,9 @@ void today_fill_model(struct app *a, struct today_model *m, time_t now, char *bu
 	} else {
 		PUT(label, "%s", _("TODAY'S MOMENT"));
 		m->moment = _("Hug each other for thirty seconds today.");
-		m->why = _("The moment library could not be read, so here is our favourite.");
+		m->why = a->lib.count ? _("Every moment is hidden, so here is our favourite. Show some again "
+		                          "from the history.")
+		                      : _("The moment library could not be read, so here is our favourite.");
 	}
 	int d = t->days_done_7;
 	char days[48], days_short[24], hugs[64] = "";

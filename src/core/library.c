@@ -126,13 +126,13 @@ static bool store_text(struct parser *p, int line, char *dst, size_t dst_size,
 {
 	size_t len = strlen(value);
 	if (len == 0) {
-		problem(p, line, "'%s' is empty", key);
+		problem(p, line, _("'%s' is empty"), key);
 		return false;
 	}
 	if (utf8_count(value, len) > max_cp || len >= dst_size) {
 		char what[64];
-		snprintf(what, sizeof what, "%s' is longer than %zu characters", key, max_cp);
-		problem(p, line, "'%s", what);
+		snprintf(what, sizeof what, _("'%1$s' is longer than %2$zu characters"), key, max_cp);
+		problem(p, line, "%s", what);
 		return false;
 	}
 	memcpy(dst, value, len + 1);
@@ -143,12 +143,12 @@ static void block_set(struct parser *p, struct block *b, int line, const char *k
 {
 	int k = lookup(KEY_NAMES, KEY_COUNT, key);
 	if (k < 0) {
-		problem(p, line, "unknown key '%s' (expected id, category, when, moment, why)", key);
+		problem(p, line, _("unknown key '%s' (expected id, category, when, moment, why)"), key);
 		b->bad = true;
 		return;
 	}
 	if (b->key_line[k]) {
-		problem(p, line, "'%s' appears twice in one moment", key);
+		problem(p, line, _("'%s' appears twice in one moment"), key);
 		b->bad = true;
 		return;
 	}
@@ -160,7 +160,7 @@ static void block_set(struct parser *p, struct block *b, int line, const char *k
 		if (ok)
 			strcpy(b->m.id, value);
 		else
-			problem(p, line, "id '%s' must be 1-40 characters of a-z, 0-9 and -", value);
+			problem(p, line, _("id '%s' must be 1-40 characters of a-z, 0-9 and -"), value);
 		break;
 	case KEY_CATEGORY: {
 		int c = lookup(CATEGORY_NAMES, CAT_COUNT, value);
@@ -168,7 +168,7 @@ static void block_set(struct parser *p, struct block *b, int line, const char *k
 		if (ok)
 			b->m.category = (enum moment_category)c;
 		else
-			problem(p, line, "unknown category '%s'", value);
+			problem(p, line, _("unknown category '%s'"), value);
 		break;
 	}
 	case KEY_WHEN: {
@@ -177,7 +177,7 @@ static void block_set(struct parser *p, struct block *b, int line, const char *k
 		if (ok)
 			b->m.when = (enum moment_when)w;
 		else
-			problem(p, line, "'when' must be any, morning, evening or weekend, not '%s'", value);
+			problem(p, line, _("'when' must be any, morning, evening or weekend, not '%s'"), value);
 		break;
 	}
 	case KEY_MOMENT:
@@ -200,7 +200,7 @@ static void block_finish(struct parser *p, struct block *b)
 		return;
 	for (int k = 0; k < KEY_COUNT; k++) {
 		if (!b->key_line[k]) {
-			problem(p, b->start_line, "moment is missing '%s'", KEY_NAMES[k]);
+			problem(p, b->start_line, _("moment is missing '%s'"), KEY_NAMES[k]);
 			return;
 		}
 	}
@@ -208,7 +208,7 @@ static void block_finish(struct parser *p, struct block *b)
 	int existing = library_find(lib, b->m.id);
 	if (existing >= 0) {
 		if (!p->allow_replace) {
-			problem(p, b->key_line[KEY_ID], "id '%s' is used twice", b->m.id);
+			problem(p, b->key_line[KEY_ID], _("id '%s' is used twice"), b->m.id);
 			return;
 		}
 		lib->items[existing] = b->m;
@@ -257,13 +257,13 @@ int library_parse(struct library *lib, const char *buf, size_t len, const char *
 		line++;
 
 		if (!utf8_valid(raw, n)) {
-			problem(&p, line, "%s", "invalid UTF-8");
+			problem(&p, line, "%s", _("invalid UTF-8"));
 			if (b.open)
 				b.bad = true;
 			continue;
 		}
 		if (n >= sizeof line_buf) {
-			problem(&p, line, "%s", "line is too long");
+			problem(&p, line, "%s", _("line is too long"));
 			if (b.open)
 				b.bad = true;
 			continue;
@@ -287,7 +287,7 @@ int library_parse(struct library *lib, const char *buf, size_t len, const char *
 		}
 		char *colon = strchr(s, ':');
 		if (!colon) {
-			problem(&p, line, "expected 'key: value', got '%.60s'", s);
+			problem(&p, line, _("expected 'key: value', got '%.60s'"), s);
 			b.bad = true;
 			continue;
 		}

@@ -68,14 +68,19 @@ int library_load_dir(struct library *lib, const char *dir, bool optional, bool a
 	return problems;
 }
 
-int library_load_all(struct library *lib, const char *assets, const char *language,
-                     const char *own_dir, library_error_fn err, void *ctx)
+const char *library_edition(const char *assets, const char *language)
 {
 	char dir[4096];
 	snprintf(dir, sizeof dir, "%s/moments/%s", assets, language);
 	struct stat st;
-	if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
-		snprintf(dir, sizeof dir, "%s/moments/en", assets);
+	return stat(dir, &st) == 0 && S_ISDIR(st.st_mode) ? language : "en";
+}
+
+int library_load_all(struct library *lib, const char *assets, const char *language,
+                     const char *own_dir, library_error_fn err, void *ctx)
+{
+	char dir[4096];
+	snprintf(dir, sizeof dir, "%s/moments/%s", assets, library_edition(assets, language));
 	int problems = library_load_dir(lib, dir, false, false, err, ctx);
 	if (own_dir) {
 		int own = library_load_dir(lib, own_dir, true, true, err, ctx);

@@ -13,6 +13,10 @@
 int library_load_dir(struct library *lib, const char *dir, bool optional, bool allow_replace,
                      library_error_fn err, void *ctx);
 
+/* The edition used for `language`: language itself when
+ * <assets>/moments/<language> is a folder, else "en". */
+const char *library_edition(const char *assets, const char *language);
+
 /* The whole library as the display uses it: ours in `language` from
  * <assets>/moments/<language> (English when there is no such edition),
  * then the couple's own files in own_dir (optional, NULL for none), whose

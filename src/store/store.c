@@ -12,6 +12,7 @@
 
 #include "core/calendar.h"
 #include "core/doodle.h"
+#include "core/i18n.h"
 #include "core/note.h"
 #include "core/utf8.h"
 
@@ -93,7 +94,7 @@ static const char *const MIGRATIONS[] = {
 
 	/* 3 -> 4: the couple's preferences (store_moment_pref_set): a
 	 * favourite (1) or a hidden moment (-1); no row is neither. One row a
-	 * moment, overwritten by whoever changes it; changed_at is in ms. */
+	 * moment, overwritten by whoever changes it; changed_at is in seconds. */
 	"CREATE TABLE moment_prefs ("
 	"  moment_id TEXT PRIMARY KEY,"
 	"  pref INTEGER NOT NULL CHECK (pref IN (-1, 1)),"
@@ -113,20 +114,27 @@ const char *store_last_error(const struct store *s)
 	return s->error[0] ? s->error : "no error";
 }
 
+const char *store_last_reason(const struct store *s)
+{
+	const char *c = strstr(s->error, ": ");
+	const char *why = c ? c + 2 : s->error;
+	return *why ? _(why) : _("no error");
+}
+
 /* Words for the screen and the log, from an SQLite result code. */
 void db_set_error(struct store *s, const char *what, int rc)
 {
 	const char *why;
 	switch (rc & 0xff) {
-	case SQLITE_FULL: why = "the disk is full"; break;
-	case SQLITE_READONLY: why = "the storage is read-only"; break;
+	case SQLITE_FULL: why = N_("the disk is full"); break;
+	case SQLITE_READONLY: why = N_("the storage is read-only"); break;
 	case SQLITE_PERM:
-	case SQLITE_CANTOPEN: why = "the database file cannot be written"; break;
-	case SQLITE_IOERR: why = "the storage reported an I/O error"; break;
+	case SQLITE_CANTOPEN: why = N_("the database file cannot be written"); break;
+	case SQLITE_IOERR: why = N_("the storage reported an I/O error"); break;
 	case SQLITE_CORRUPT:
-	case SQLITE_NOTADB: why = "the database file is damaged"; break;
+	case SQLITE_NOTADB: why = N_("the database file is damaged"); break;
 	case SQLITE_BUSY:
-	case SQLITE_LOCKED: why = "the database is busy"; break;
+	case SQLITE_LOCKED: why = N_("the database is busy"); break;
 	default: why = s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc); break;
 	}
 	snprintf(s->error, sizeof s->error, "%s: %s", what, why);
@@ -325,7 +333,7 @@ struct store *store_open(const char *path, struct store_open_info *info)
 		if (info->moved_to[0]) {
 			info->status = STORE_RECOVERED;
 			snprintf(info->message, sizeof info->message,
-			         "The history file was damaged. It is kept as %s; a fresh one was started.",
+			         _("The history file was damaged. It is kept as %s; a fresh one was started."),
 			         info->moved_to);
 			rc = open_db(s, path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
 		} else {
@@ -361,8 +369,8 @@ struct store *store_open(const char *path, struct store_open_info *info)
 			if (v >= 1) {
 				info->status = STORE_READ_ONLY;
 				snprintf(info->message, sizeof info->message,
-				         "Not saved: %s. Moments still work but nothing new is kept.",
-				         strchr(s->error, ':') ? strchr(s->error, ':') + 2 : s->error);
+				         _("Not saved: %s. Moments still work but nothing new is kept."),
+				         store_last_reason(s));
 				return s;
 			}
 		}
@@ -372,8 +380,7 @@ struct store *store_open(const char *path, struct store_open_info *info)
 	configure(s);
 	info->status = STORE_IN_MEMORY;
 	snprintf(info->message, sizeof info->message,
-	         "Not saved: %s. Moments still work but nothing is kept.",
-	         strchr(s->error, ':') ? strchr(s->error, ':') + 2 : s->error);
+	         _("Not saved: %s. Moments still work but nothing is kept."), store_last_reason(s));
 	return s;
 }
 
@@ -602,7 +609,7 @@ static int64_t note_insert(struct store *s, int author, const char *body, const 
 		return -1;
 	}
 	if (id <= 0) {
-		snprintf(s->error, sizeof s->error, "saving the note: the board is full");
+		snprintf(s->error, sizeof s->error, "saving the note: %s", N_("the board is full"));
 		return -1;
 	}
 	s->error[0] = '\0';
@@ -614,7 +621,7 @@ int64_t store_note_add(struct store *s, int author, const char *body, int64_t ex
 {
 	size_t len = body ? strlen(body) : 0;
 	if (!note_author_valid(author) || len < 1 || len > NOTE_MAX_BYTES || !utf8_valid(body, len)) {
-		snprintf(s->error, sizeof s->error, "saving the note: the text is not valid");
+		snprintf(s->error, sizeof s->error, "saving the note: %s", N_("the text is not valid"));
 		return -1;
 	}
 	return note_insert(s, author, body, NULL, expires_at, created_at);
@@ -630,7 +637,7 @@ int64_t store_note_add_doodle(struct store *s, int author, const char *strokes,
 	for (size_t i = 0; ok && i < len; i++)
 		ok = (unsigned char)strokes[i] >= 0x20 && (unsigned char)strokes[i] < 0x7F;
 	if (!ok) {
-		snprintf(s->error, sizeof s->error, "saving the note: the drawing is not valid");
+		snprintf(s->error, sizeof s->error, "saving the note: %s", N_("the drawing is not valid"));
 		return -1;
 	}
 	return note_insert(s, author, "", strokes, expires_at, created_at);

@@ -43,6 +43,9 @@ int store_schema_version(void);
 
 /* Why the last call failed, e.g. "the disk is full". Never NULL. */
 const char *store_last_error(const struct store *s);
+/* Only why, in words for the screen in the language in use ("the disk is
+ * full"): the last error without what was being done. */
+const char *store_last_reason(const struct store *s);
 
 /* ---- today's moment ---------------------------------------------------
  * Days are calendar days as in core/calendar.h; times are Unix seconds. */

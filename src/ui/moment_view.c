@@ -75,8 +75,8 @@ void moment_view_draw(SDL_Renderer *r, struct text *t, struct shapes *sh,
 {
 	widget_clear(r, THEME_PAPER);
 	if (m->label)
-		text_draw(t, FACE_BOLD, l->label_px, THEME_MUTED, l->label.x, l->label.y, m->label,
-		          strlen(m->label));
+		widget_text_fit(t, FACE_BOLD, l->label_px, THEME_MUTED, l->label.x, l->label.y, l->label.w,
+		                m->label);
 	SDL_RenderSetClipRect(r, &(SDL_Rect){ 0, l->moment.y, l->w, l->state.y - l->moment.y });
 	text_draw_wrapped(t, FACE_BOLD, l->moment_px, m->is_hidden ? THEME_MUTED : THEME_INK,
 	                  l->moment.x, l->moment.y, l->moment.w, 0, m->moment);

@@ -489,6 +489,7 @@ check "back goes to the history" sh -c "[ \"\$(grep -c 'screen: history' '$TMP/l
 printf "[display]\nlanguage = es\n$NAMES" > "$TMP/es.conf"
 run_script "$DB" "100 quit" "$TMP/es.conf" >/dev/null
 check "the language is Spanish" grep -q "language: es" "$TMP/log"
+check "the moments are the Spanish edition" grep -q "library: the es edition" "$TMP/log"
 check "today's moment is the same in Spanish" grep -q "moment '$second'" "$TMP/log"
 DB=$TMP/es.db
 run_script "$DB" "100 quit" "$TMP/es.conf" >/dev/null

@@ -9,7 +9,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/calendar.h"
+#include "core/date_words.h"
 #include "core/i18n.h"
+#include "core/text_wrap.h"
 #include "core/language.h"
 #include "core/library.h"
 #include "platform/i18n.h"
@@ -26,10 +29,17 @@ static bool on_screen(SDL_Rect r, int w, int h)
 	return r.w > 0 && r.h >= 0 && r.x >= 0 && r.y >= 0 && r.x + r.w <= w && r.y + r.h <= h;
 }
 
+/* The heading as the app makes it, on the longest date of the year. */
+static char heading[160];
+
 static void model_for(struct moment_model *m, const struct moment *mo, int pref)
 {
 	memset(m, 0, sizeof *m);
-	m->label = library_category_label(mo->category);
+	char date[64];
+	date_long(calendar_day_from_ymd(2026, 9, 30), date, sizeof date); /* Wednesday 30 September */
+	snprintf(heading, sizeof heading, _("%1$s  \xC2\xB7  %2$s"), library_category_label(mo->category),
+	         date);
+	m->label = heading;
 	m->moment = mo->text;
 	m->why = mo->why;
 	m->is_favourite = pref > 0;
@@ -37,8 +47,9 @@ static void model_for(struct moment_model *m, const struct moment *mo, int pref)
 	m->favourite = pref > 0 ? _("\xE2\x99\xA5 Favourite") : _("\xE2\x99\xA1 Favourite");
 	m->hide = pref < 0 ? _("Show it again") : _("Not for us");
 	m->back = _("Back");
-	m->state = pref > 0 ? _("A favourite: it comes back sooner and more often.")
-	                    : _("A favourite comes back more often. \"Not for us\" hides it for good.");
+	m->state = pref > 0   ? _("A favourite: it comes back sooner and more often.")
+	           : pref < 0 ? _("Hidden: it will not be picked again.")
+	                      : _("A favourite comes back more often. \"Not for us\" hides it for good.");
 	m->pressed = -1;
 }
 
@@ -62,7 +73,17 @@ static void layout_check(struct text *t, const struct moment_layout *l, const st
 			}
 	}
 	CHECK_EQ_INT(bad, 0);
-	CHECK(text_width(t, FACE_BOLD, l->label_px, m->label, strlen(m->label)) <= l->label.w);
+	/* the heading is fitted when drawn: the kind always shows whole */
+	const char *dot = strstr(m->label, "  \xC2\xB7");
+	size_t kind = dot ? (size_t)(dot - m->label) : strlen(m->label);
+	CHECK(text_width(t, FACE_BOLD, l->label_px, m->label, kind) <= l->label.w);
+	if (m->state) {
+		int lines = (int)(l->state.h / text_line_height(t, FACE_REGULAR, l->state_px));
+		struct text_measure_ctx mc = { t, FACE_REGULAR, l->state_px };
+		struct text_measure meas = text_measure_for(&mc);
+		struct text_line tl[8];
+		CHECK((int)text_wrap(m->state, strlen(m->state), l->state.w, &meas, tl, 8) <= lines);
+	}
 	/* the moment reads from a step back: at least 22 px at 800x480 */
 	CHECK(l->moment_px >= 22 * (w < h ? w : h) / 480);
 	/* the words of each button inside it, with room either side */

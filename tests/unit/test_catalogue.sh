@@ -28,6 +28,16 @@ for po in "$src"/po/*.po; do
 		grep -E 'this message|msgid' "$tmp/cmp" | head -40
 		fail=1
 	fi
+	# msgcmp counts a plural as done when its first form is: every form
+	# must be there (an empty one would show nothing on screen)
+	empty=$(msgattrib --no-obsolete --no-wrap "$po" | awk '
+		/^msgid / { header = ($0 == "msgid \"\"") }
+		/^msgstr(\[[0-9]+\])? ""$/ && !header { n++ }
+		END { print n + 0 }')
+	if [ "$empty" -gt 0 ]; then
+		echo "FAIL: $lang has $empty empty translations (plural forms included)"
+		fail=1
+	fi
 	fuzzy=$(msgattrib --only-fuzzy --no-obsolete "$po" | grep -c '^msgid' || true)
 	if [ "$fuzzy" -gt 0 ]; then
 		echo "FAIL: $lang has $fuzzy fuzzy entries (msgattrib --only-fuzzy $po)"
