@@ -42,7 +42,7 @@ cflags="-std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O1 -fno-omit-fr
 
 sources() {
 	case "$1" in
-	config) echo "src/core/config.c src/core/schedule.c src/core/utf8.c src/platform/config_file.c" ;;
+	config) echo "src/core/config.c src/core/language.c src/core/schedule.c src/core/utf8.c src/platform/config_file.c" ;;
 	library) echo "src/core/library.c src/core/utf8.c" ;;
 	text_edit) echo "src/core/text_edit.c src/core/utf8.c" ;;
 	doodle) echo "src/core/doodle.c" ;;
