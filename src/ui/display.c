@@ -19,6 +19,26 @@ static int make_target(struct display *d)
 	return d->target ? 0 : -1;
 }
 
+/* The software renderer draws into the window's surface. Where the video
+ * driver has a surface of its own (x11, offscreen), SDL 2 would still put
+ * that surface in a GL texture and load Mesa, and with it LLVM, for a copy:
+ * about 70 MB of the process and a slower start. KMSDRM has no surface of its
+ * own (the texture is the only way there), so the hint is left alone on it
+ * and on any driver not known to have one. Must run before the renderer is
+ * made: SDL reads the hint once, for the first window surface. */
+static void display_prefer_native_surface(void)
+{
+	const char *driver = SDL_GetCurrentVideoDriver();
+	if (driver && (strcmp(driver, "x11") == 0 || strcmp(driver, "offscreen") == 0))
+		SDL_SetHintWithPriority(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0", SDL_HINT_DEFAULT);
+}
+
+static bool display_wants_software(void)
+{
+	const char *hint = SDL_GetHint(SDL_HINT_RENDER_DRIVER);
+	return hint && SDL_strcasecmp(hint, "software") == 0;
+}
+
 int display_open(struct display *d, int w, int h, int rotation, char *err, size_t n)
 {
 	memset(d, 0, sizeof *d);
@@ -44,10 +64,14 @@ int display_open(struct display *d, int w, int h, int rotation, char *err, size_
 		snprintf(err, n, "cannot open a window: %s", SDL_GetError());
 		return -1;
 	}
+	if (display_wants_software())
+		display_prefer_native_surface();
 	d->r = SDL_CreateRenderer(d->win, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC |
 	                                          SDL_RENDERER_TARGETTEXTURE);
-	if (!d->r)
+	if (!d->r) {
+		display_prefer_native_surface();
 		d->r = SDL_CreateRenderer(d->win, -1, SDL_RENDERER_SOFTWARE | SDL_RENDERER_TARGETTEXTURE);
+	}
 	if (!d->r) {
 		snprintf(err, n, "cannot draw: %s", SDL_GetError());
 		return -1;

@@ -443,5 +443,14 @@ rc=$?
 check "the connected card is picked" grep -q "display: card 2 has a screen connected" "$TMP/kms.log"
 check "no screen here: a clear message and exit 1 (got $rc)" sh -c "[ $rc = 1 ] && grep -q 'display: ' '$TMP/kms.log'"
 
+# 20. the software renderer on a driver with a window surface of its own
+#     (offscreen here, x11 on a desktop) draws straight into it: no GL
+#     texture in between, so no Mesa or LLVM in the process (~70 MB)
+rc=$(SDL_VIDEODRIVER=offscreen LD_DEBUG=libs LD_DEBUG_OUTPUT=$TMP/ld run_script "$TMP/soft.db" "300 shot $TMP/soft.png
+400 quit")
+check "offscreen software run exits 0 (got $rc)" [ "$rc" = 0 ]
+check "offscreen software run drew" [ -s "$TMP/soft.png" ]
+check "no GL library loaded for the software renderer" sh -c "! cat '$TMP'/ld.* | grep -qE 'calling init: .*/lib(GL|EGL|LLVM)'"
+
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]
