@@ -66,12 +66,36 @@ struct cached {
 	uint64_t used;
 };
 
+/* Widths already measured. Shaping a string costs far more than drawing
+ * its cached texture, and layouts and wrapping measure the same prefixes
+ * again on every redraw. Keys are kept whole (no false hit), in one arena;
+ * when the table or the arena fills, everything is forgotten at once. */
+#define WIDTH_SLOTS 2048 /* a power of two */
+#define WIDTH_BYTES (96 * 1024)
+
+struct width_entry {
+	uint64_t hash; /* 0: empty */
+	uint32_t off;  /* the key's bytes in widths.bytes */
+	int32_t w;
+	int32_t px;
+	uint16_t len;
+	uint8_t face;
+};
+
+struct widths {
+	struct width_entry e[WIDTH_SLOTS];
+	int n;
+	size_t top;
+	char bytes[WIDTH_BYTES];
+};
+
 struct text {
 	SDL_Renderer *r;
 	struct face face[FACE_SLOTS]; /* the three faces, then the fallbacks */
 	struct cached cache[TEXT_CACHE_SIZE];
 	int n_cache;
 	uint64_t clock;
+	struct widths widths;
 };
 
 static void *read_file(const char *path, size_t *size)
@@ -278,15 +302,54 @@ static int run_width(struct text *t, const struct run *r, int px, const char *s)
 	return w;
 }
 
+static uint64_t hash_bytes(const char *s, size_t len, uint64_t h)
+{
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)s[i]) * 0x100000001B3ull;
+	return h;
+}
+
+/* The entry for the key, or the empty slot where it belongs. */
+static struct width_entry *width_slot(struct widths *m, uint64_t h, enum text_face face, int px,
+                                      const char *s, size_t len)
+{
+	for (size_t i = (size_t)h;; i++) {
+		struct width_entry *e = &m->e[i & (WIDTH_SLOTS - 1)];
+		if (e->hash == 0 || (e->hash == h && e->face == face && e->px == px && e->len == len &&
+		                     memcmp(m->bytes + e->off, s, len) == 0))
+			return e;
+	}
+}
+
+static void width_remember(struct widths *m, struct width_entry *e, uint64_t h, enum text_face face,
+                           int px, const char *s, size_t len, int w)
+{
+	if (m->n >= WIDTH_SLOTS * 3 / 4 || m->top + len > WIDTH_BYTES) {
+		memset(m->e, 0, sizeof m->e);
+		m->n = 0;
+		m->top = 0;
+		e = width_slot(m, h, face, px, s, len);
+	}
+	memcpy(m->bytes + m->top, s, len);
+	*e = (struct width_entry){ h, (uint32_t)m->top, w, px, (uint16_t)len, (uint8_t)face };
+	m->top += len;
+	m->n++;
+}
+
 int text_width(struct text *t, enum text_face face, int px, const char *s, size_t len)
 {
 	if (len >= TEXT_KEY_MAX)
 		len = TEXT_KEY_MAX - 1;
+	uint64_t h = hash_bytes(s, len, 0xCBF29CE484222325ull ^ ((uint64_t)px << 8) ^ face) | 1;
+	struct width_entry *e = width_slot(&t->widths, h, face, px, s, len);
+	if (e->hash)
+		return e->w;
 	struct run runs[TEXT_RUNS];
 	int n = split_runs(t, face, px, s, len, runs);
 	int w = 0;
 	for (int i = 0; i < n; i++)
 		w += run_width(t, &runs[i], px, s);
+	width_remember(&t->widths, e, h, face, px, s, len, w);
 	return w;
 }
 
@@ -305,13 +368,6 @@ static int measure_cb(void *ctx, const char *s, size_t len)
 struct text_measure text_measure_for(struct text_measure_ctx *ctx)
 {
 	return (struct text_measure){ measure_cb, ctx };
-}
-
-static uint64_t hash_bytes(const char *s, size_t len, uint64_t h)
-{
-	for (size_t i = 0; i < len; i++)
-		h = (h ^ (unsigned char)s[i]) * 0x100000001B3ull;
-	return h;
 }
 
 static SDL_Surface *render_one(struct text *t, int slot, int px, SDL_Color c, const char *s, size_t len)

@@ -493,6 +493,51 @@ static void test_today_size(int w, int h)
 	display_close(&s.d);
 }
 
+/* Widths are remembered: a remembered width is what measuring afresh
+ * gives, for every prefix of a text (as wrapping asks), at each size and
+ * face, and again after so many other texts that all were let go. */
+static int widths_differ(struct text *t, struct text *fresh)
+{
+	static const char *const S[] = { MOMENT, "\xE2\x9D\xA4 thank you \xE2\x98\x95", "00:00" };
+	static const int PX[] = { 17, 24, 61 };
+	int differ = 0;
+	for (size_t i = 0; i < sizeof S / sizeof S[0]; i++)
+		for (int f = 0; f < FACE_COUNT; f++)
+			for (size_t p = 0; p < sizeof PX / sizeof PX[0]; p++)
+				for (size_t len = 0; len <= strlen(S[i]); len++)
+					differ += text_width(t, (enum text_face)f, PX[p], S[i], len) !=
+					          text_width(fresh, (enum text_face)f, PX[p], S[i], len);
+	return differ;
+}
+
+static void test_width_memo(void)
+{
+	struct display d;
+	char err[256], warn[256];
+	if (display_open(&d, 800, 480, 0, err, sizeof err) != 0) {
+		CHECK(!"display_open");
+		return;
+	}
+	struct text *t = text_new(d.r, "", "", warn, sizeof warn);
+	struct text *fresh = text_new(d.r, "", "", warn, sizeof warn);
+	CHECK(t && fresh);
+	if (t && fresh) {
+		CHECK_EQ_INT(widths_differ(t, fresh), 0); /* t measures, fresh too */
+		CHECK_EQ_INT(widths_differ(t, fresh), 0); /* both remember */
+		char other[32];
+		for (int k = 0; k < 4000; k++) {
+			snprintf(other, sizeof other, "note %d", k);
+			text_width(t, FACE_REGULAR, 20, other, strlen(other));
+		}
+		CHECK_EQ_INT(widths_differ(t, fresh), 0); /* t measures again */
+		CHECK(text_width(t, FACE_BOLD, 61, MOMENT, 20) > text_width(t, FACE_BOLD, 24, MOMENT, 20));
+		CHECK(text_width(t, FACE_BOLD, 24, MOMENT, 40) != text_width(t, FACE_ITALIC, 24, MOMENT, 40));
+	}
+	text_free(fresh);
+	text_free(t);
+	display_close(&d);
+}
+
 int main(int argc, char **argv)
 {
 	(void)argc;
@@ -500,6 +545,7 @@ int main(int argc, char **argv)
 	static const int SIZES[][2] = { { 800, 480 }, { 1024, 600 }, { 1920, 1080 }, { 720, 1280 } };
 	for (size_t i = 0; i < sizeof SIZES / sizeof SIZES[0]; i++)
 		test_today_size(SIZES[i][0], SIZES[i][1]);
+	test_width_memo();
 	SDL_Quit();
 	return harness_report();
 }
