@@ -42,7 +42,7 @@ static int lines_for(struct text *t, enum text_face face, int px, int w, const c
 	struct text_measure_ctx mc = { t, face, px };
 	struct text_measure m = text_measure_for(&mc);
 	struct text_line lines[MAX_LINES];
-	size_t n = text_wrap(s, strlen(s), w, &m, lines, MAX_LINES);
+	size_t n = text_wrap_fit(s, strlen(s), w, &m, lines, MAX_LINES);
 	return n > MAX_LINES ? MAX_LINES + 1 : (int)n;
 }
 
