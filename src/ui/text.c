@@ -51,8 +51,10 @@ struct face {
 	bool tried;  /* a fallback's file was looked for */
 	void *data; /* the font file, kept for the TTF_Fonts made from it */
 	size_t size;
-	struct sized_font sizes[TEXT_SIZES];
+	struct sized_font sizes[TEXT_SIZES]; /* for drawing, one per size */
 	int n_sizes;
+	TTF_Font *probe; /* measures sizes not open for drawing, resized */
+	int probe_px;
 };
 
 struct cached {
@@ -200,12 +202,16 @@ void text_free(struct text *t)
 	for (int i = 0; i < FACE_SLOTS; i++) {
 		for (int j = 0; j < t->face[i].n_sizes; j++)
 			TTF_CloseFont(t->face[i].sizes[j].font);
+		if (t->face[i].probe)
+			TTF_CloseFont(t->face[i].probe);
 		free(t->face[i].data);
 	}
 	free(t);
 }
 
-static TTF_Font *font_at(struct text *t, int which, int px)
+/* The face in slot which, its file loaded (a fallback's on first need),
+ * or NULL. */
+static struct face *face_loaded(struct text *t, int which)
 {
 	struct face *f = &t->face[which];
 	if (!f->data && which >= FACE_COUNT && !f->tried) {
@@ -215,25 +221,64 @@ static TTF_Font *font_at(struct text *t, int which, int px)
 			if (load_face(f, EXTRA_FONTS[which - FACE_COUNT][j]))
 				break;
 	}
-	if (!f->data)
+	return f->data ? f : NULL;
+}
+
+static TTF_Font *font_open(const struct face *f, int px)
+{
+	TTF_Font *font = TTF_OpenFontRW(SDL_RWFromConstMem(f->data, (int)f->size), 1, px);
+	if (font)
+		TTF_SetFontHinting(font, TTF_HINTING_LIGHT);
+	return font;
+}
+
+/* The font that draws at px: one per size, opened on first use. */
+static TTF_Font *font_at(struct text *t, int which, int px)
+{
+	struct face *f = face_loaded(t, which);
+	if (!f)
 		return NULL;
 	if (px < 4)
 		px = 4;
 	for (int i = 0; i < f->n_sizes; i++)
 		if (f->sizes[i].px == px)
 			return f->sizes[i].font;
-	TTF_Font *font = TTF_OpenFontRW(SDL_RWFromConstMem(f->data, (int)f->size), 1, px);
+	TTF_Font *font = font_open(f, px);
 	if (!font)
 		return NULL;
-	TTF_SetFontHinting(font, TTF_HINTING_LIGHT);
 	if (f->n_sizes == TEXT_SIZES) {
-		/* full: forget the oldest size (layout probes many while fitting) */
+		/* full: forget the oldest size */
 		TTF_CloseFont(f->sizes[0].font);
 		memmove(&f->sizes[0], &f->sizes[1], sizeof f->sizes[0] * (TEXT_SIZES - 1));
 		f->n_sizes--;
 	}
 	f->sizes[f->n_sizes++] = (struct sized_font){ px, font };
 	return font;
+}
+
+/* A font that measures at px: the one that draws at px when it is open,
+ * else the face's probe set to px. Fitting text tries many sizes and draws
+ * one, and opening a font costs far more than measuring with it (FreeType's
+ * autohinter and HarfBuzz's tables are set up for each face opened); a
+ * probe resized measures as a font opened at that size does, since SDL_ttf
+ * opens a font by setting its size the same way. */
+static TTF_Font *font_measuring(struct text *t, int which, int px)
+{
+	struct face *f = face_loaded(t, which);
+	if (!f)
+		return NULL;
+	if (px < 4)
+		px = 4;
+	for (int i = 0; i < f->n_sizes; i++)
+		if (f->sizes[i].px == px)
+			return f->sizes[i].font;
+	if (!f->probe) {
+		f->probe = font_open(f, px);
+		f->probe_px = px;
+	} else if (f->probe_px != px) {
+		f->probe_px = TTF_SetFontSize(f->probe, px) == 0 ? px : 0;
+	}
+	return f->probe && f->probe_px == px ? f->probe : NULL;
 }
 
 /* A stretch of a string drawn with one font. */
@@ -255,7 +300,7 @@ static bool invisible(uint32_t cp)
 static int split_runs(struct text *t, enum text_face face, int px, const char *s, size_t len,
                       struct run *runs)
 {
-	TTF_Font *main_font = font_at(t, face, px);
+	TTF_Font *main_font = font_measuring(t, face, px); /* only asked which glyphs it has */
 	int n = 0;
 	size_t i = 0;
 	while (i < len) {
@@ -266,7 +311,7 @@ static int split_runs(struct text *t, enum text_face face, int px, const char *s
 		if (cp >= 0x20 && main_font && !TTF_GlyphIsProvided32(main_font, cp)) {
 			skip = invisible(cp);
 			for (int c = 0; c < 2; c++) {
-				TTF_Font *f = font_at(t, CHAIN[face][c], px);
+				TTF_Font *f = font_measuring(t, CHAIN[face][c], px);
 				if (f && TTF_GlyphIsProvided32(f, cp)) {
 					slot = CHAIN[face][c];
 					skip = false;
@@ -290,7 +335,7 @@ static int split_runs(struct text *t, enum text_face face, int px, const char *s
 
 static int run_width(struct text *t, const struct run *r, int px, const char *s)
 {
-	TTF_Font *f = font_at(t, r->slot, px);
+	TTF_Font *f = font_measuring(t, r->slot, px);
 	if (!f || r->len == 0)
 		return 0;
 	char buf[TEXT_KEY_MAX];
@@ -355,7 +400,7 @@ int text_width(struct text *t, enum text_face face, int px, const char *s, size_
 
 int text_line_height(struct text *t, enum text_face face, int px)
 {
-	TTF_Font *f = font_at(t, face, px);
+	TTF_Font *f = font_measuring(t, face, px);
 	return f ? TTF_FontLineSkip(f) : px;
 }
 

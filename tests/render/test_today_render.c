@@ -538,6 +538,41 @@ static void test_width_memo(void)
 	display_close(&d);
 }
 
+/* A size not yet drawn is measured with a font resized to it, one that is
+ * with the font that draws it: both give the same widths and line heights,
+ * sizes visited in any order. */
+static void test_measured_before_drawn(void)
+{
+	struct display d;
+	char err[256], warn[256];
+	if (display_open(&d, 800, 480, 0, err, sizeof err) != 0) {
+		CHECK(!"display_open");
+		return;
+	}
+	struct text *before = text_new(d.r, "", "", warn, sizeof warn);
+	struct text *drawn = text_new(d.r, "", "", warn, sizeof warn);
+	CHECK(before && drawn);
+	static const char *const S[] = { MOMENT, WHY, LONG_NAME, "\xE2\x9D\xA4 thank you \xE2\x98\x95 \xE2\x80\xBA",
+		                         "Sam \xC2\xB7 2 h ago" };
+	static const int PX[] = { 61, 14, 135, 24, 17, 99, 24, 45 };
+	int differ = 0, n = 0;
+	for (size_t p = 0; before && drawn && p < sizeof PX / sizeof PX[0]; p++)
+		for (int f = 0; f < FACE_COUNT; f++) {
+			text_draw(drawn, (enum text_face)f, PX[p], (SDL_Color){ 0, 0, 0, 255 }, 0, 0, "x", 1);
+			differ += text_line_height(before, (enum text_face)f, PX[p]) !=
+			          text_line_height(drawn, (enum text_face)f, PX[p]);
+			for (size_t i = 0; i < sizeof S / sizeof S[0]; i++)
+				for (size_t len = 1; len <= strlen(S[i]); len += 7, n++)
+					differ += text_width(before, (enum text_face)f, PX[p], S[i], len) !=
+					          text_width(drawn, (enum text_face)f, PX[p], S[i], len);
+		}
+	CHECK(n > 1000);
+	CHECK_EQ_INT(differ, 0);
+	text_free(drawn);
+	text_free(before);
+	display_close(&d);
+}
+
 int main(int argc, char **argv)
 {
 	(void)argc;
@@ -546,6 +581,7 @@ int main(int argc, char **argv)
 	for (size_t i = 0; i < sizeof SIZES / sizeof SIZES[0]; i++)
 		test_today_size(SIZES[i][0], SIZES[i][1]);
 	test_width_memo();
+	test_measured_before_drawn();
 	SDL_Quit();
 	return harness_report();
 }
