@@ -7,9 +7,9 @@
 #include <string.h>
 
 #include "core/utf8.h"
+#include "platform/file_map.h"
 
 #define TEXT_CACHE_SIZE 96
-#define TEXT_SIZES 24
 #define TEXT_KEY_MAX 600
 
 static const char *const DEFAULT_FONTS[FACE_COUNT][4] = {
@@ -42,19 +42,13 @@ static const int CHAIN[FACE_COUNT][2] = {
 };
 #define TEXT_RUNS 32
 
-struct sized_font {
-	int px;
-	TTF_Font *font;
-};
-
 struct face {
-	bool tried;  /* a fallback's file was looked for */
-	void *data; /* the font file, kept for the TTF_Fonts made from it */
+	bool tried;       /* a fallback's file was looked for */
+	const void *data; /* the font file, mapped, for the TTF_Font made from it */
+	bool borrowed;    /* data is another face's (unmapped with that one) */
 	size_t size;
-	struct sized_font sizes[TEXT_SIZES]; /* for drawing, one per size */
-	int n_sizes;
-	TTF_Font *probe; /* measures sizes not open for drawing, resized */
-	int probe_px;
+	TTF_Font *font;   /* opened on first use, then resized to the size asked */
+	int px;           /* its size now; 0 when a resize failed */
 };
 
 struct cached {
@@ -100,37 +94,23 @@ struct text {
 	struct widths widths;
 };
 
-static void *read_file(const char *path, size_t *size)
-{
-	SDL_RWops *rw = SDL_RWFromFile(path, "rb");
-	if (!rw)
-		return NULL;
-	Sint64 n = SDL_RWsize(rw);
-	void *buf = n > 0 && n < 64 * 1024 * 1024 ? malloc((size_t)n) : NULL;
-	if (buf && SDL_RWread(rw, buf, 1, (size_t)n) != (size_t)n) {
-		free(buf);
-		buf = NULL;
-	}
-	SDL_RWclose(rw);
-	*size = buf ? (size_t)n : 0;
-	return buf;
-}
-
-/* Loads a font file and checks FreeType accepts it. */
+/* Loads a font file, keeping the font FreeType opens from it. */
 static bool load_face(struct face *f, const char *path)
 {
 	size_t size;
-	void *data = read_file(path, &size);
+	const void *data = file_map(path, 64 * 1024 * 1024, &size);
 	if (!data)
 		return false;
-	TTF_Font *probe = TTF_OpenFontRW(SDL_RWFromConstMem(data, (int)size), 1, 16);
-	if (!probe) {
-		free(data);
+	TTF_Font *font = TTF_OpenFontRW(SDL_RWFromConstMem(data, (int)size), 1, 16);
+	if (!font) {
+		file_unmap(data, size);
 		return false;
 	}
-	TTF_CloseFont(probe);
+	TTF_SetFontHinting(font, TTF_HINTING_LIGHT);
 	f->data = data;
 	f->size = size;
+	f->font = font;
+	f->px = 16;
 	return true;
 }
 
@@ -170,12 +150,10 @@ struct text *text_new(SDL_Renderer *r, const char *font, const char *font_bold,
 			continue;
 		/* fall back on another face of ours before giving up */
 		if (i > 0 && t->face[0].data) {
-			t->face[i].data = malloc(t->face[0].size);
-			if (t->face[i].data) {
-				memcpy(t->face[i].data, t->face[0].data, t->face[0].size);
-				t->face[i].size = t->face[0].size;
-				continue;
-			}
+			t->face[i].data = t->face[0].data;
+			t->face[i].size = t->face[0].size;
+			t->face[i].borrowed = true;
+			continue;
 		}
 		if (warning)
 			snprintf(warning, warning_size,
@@ -200,11 +178,10 @@ void text_free(struct text *t)
 		return;
 	text_cache_clear(t);
 	for (int i = 0; i < FACE_SLOTS; i++) {
-		for (int j = 0; j < t->face[i].n_sizes; j++)
-			TTF_CloseFont(t->face[i].sizes[j].font);
-		if (t->face[i].probe)
-			TTF_CloseFont(t->face[i].probe);
-		free(t->face[i].data);
+		if (t->face[i].font)
+			TTF_CloseFont(t->face[i].font);
+		if (!t->face[i].borrowed)
+			file_unmap(t->face[i].data, t->face[i].size);
 	}
 	free(t);
 }
@@ -224,15 +201,13 @@ static struct face *face_loaded(struct text *t, int which)
 	return f->data ? f : NULL;
 }
 
-static TTF_Font *font_open(const struct face *f, int px)
-{
-	TTF_Font *font = TTF_OpenFontRW(SDL_RWFromConstMem(f->data, (int)f->size), 1, px);
-	if (font)
-		TTF_SetFontHinting(font, TTF_HINTING_LIGHT);
-	return font;
-}
-
-/* The font that draws at px: one per size, opened on first use. */
+/* The face's font at px. One font per face, resized as needed: opening a
+ * font costs far more than resizing one (FreeType's autohinter and
+ * HarfBuzz's tables are set up for each font opened, and kept), layouts try
+ * many sizes while fitting, and a resized font measures and draws as one
+ * opened at that size (SDL_ttf opens a font by setting its size the same
+ * way). Resizing drops the font's glyphs; strings drawn are kept as
+ * textures and widths remembered, so that is rare once a screen is up. */
 static TTF_Font *font_at(struct text *t, int which, int px)
 {
 	struct face *f = face_loaded(t, which);
@@ -240,45 +215,16 @@ static TTF_Font *font_at(struct text *t, int which, int px)
 		return NULL;
 	if (px < 4)
 		px = 4;
-	for (int i = 0; i < f->n_sizes; i++)
-		if (f->sizes[i].px == px)
-			return f->sizes[i].font;
-	TTF_Font *font = font_open(f, px);
-	if (!font)
-		return NULL;
-	if (f->n_sizes == TEXT_SIZES) {
-		/* full: forget the oldest size */
-		TTF_CloseFont(f->sizes[0].font);
-		memmove(&f->sizes[0], &f->sizes[1], sizeof f->sizes[0] * (TEXT_SIZES - 1));
-		f->n_sizes--;
+	if (!f->font) {
+		f->font = TTF_OpenFontRW(SDL_RWFromConstMem(f->data, (int)f->size), 1, px);
+		if (!f->font)
+			return NULL;
+		TTF_SetFontHinting(f->font, TTF_HINTING_LIGHT);
+		f->px = px;
+	} else if (f->px != px) {
+		f->px = TTF_SetFontSize(f->font, px) == 0 ? px : 0;
 	}
-	f->sizes[f->n_sizes++] = (struct sized_font){ px, font };
-	return font;
-}
-
-/* A font that measures at px: the one that draws at px when it is open,
- * else the face's probe set to px. Fitting text tries many sizes and draws
- * one, and opening a font costs far more than measuring with it (FreeType's
- * autohinter and HarfBuzz's tables are set up for each face opened); a
- * probe resized measures as a font opened at that size does, since SDL_ttf
- * opens a font by setting its size the same way. */
-static TTF_Font *font_measuring(struct text *t, int which, int px)
-{
-	struct face *f = face_loaded(t, which);
-	if (!f)
-		return NULL;
-	if (px < 4)
-		px = 4;
-	for (int i = 0; i < f->n_sizes; i++)
-		if (f->sizes[i].px == px)
-			return f->sizes[i].font;
-	if (!f->probe) {
-		f->probe = font_open(f, px);
-		f->probe_px = px;
-	} else if (f->probe_px != px) {
-		f->probe_px = TTF_SetFontSize(f->probe, px) == 0 ? px : 0;
-	}
-	return f->probe && f->probe_px == px ? f->probe : NULL;
+	return f->px == px ? f->font : NULL;
 }
 
 /* A stretch of a string drawn with one font. */
@@ -300,7 +246,7 @@ static bool invisible(uint32_t cp)
 static int split_runs(struct text *t, enum text_face face, int px, const char *s, size_t len,
                       struct run *runs)
 {
-	TTF_Font *main_font = font_measuring(t, face, px); /* only asked which glyphs it has */
+	TTF_Font *main_font = font_at(t, face, px);
 	int n = 0;
 	size_t i = 0;
 	while (i < len) {
@@ -311,7 +257,7 @@ static int split_runs(struct text *t, enum text_face face, int px, const char *s
 		if (cp >= 0x20 && main_font && !TTF_GlyphIsProvided32(main_font, cp)) {
 			skip = invisible(cp);
 			for (int c = 0; c < 2; c++) {
-				TTF_Font *f = font_measuring(t, CHAIN[face][c], px);
+				TTF_Font *f = font_at(t, CHAIN[face][c], px);
 				if (f && TTF_GlyphIsProvided32(f, cp)) {
 					slot = CHAIN[face][c];
 					skip = false;
@@ -335,7 +281,7 @@ static int split_runs(struct text *t, enum text_face face, int px, const char *s
 
 static int run_width(struct text *t, const struct run *r, int px, const char *s)
 {
-	TTF_Font *f = font_measuring(t, r->slot, px);
+	TTF_Font *f = font_at(t, r->slot, px);
 	if (!f || r->len == 0)
 		return 0;
 	char buf[TEXT_KEY_MAX];
@@ -400,7 +346,7 @@ int text_width(struct text *t, enum text_face face, int px, const char *s, size_
 
 int text_line_height(struct text *t, enum text_face face, int px)
 {
-	TTF_Font *f = font_measuring(t, face, px);
+	TTF_Font *f = font_at(t, face, px);
 	return f ? TTF_FontLineSkip(f) : px;
 }
 

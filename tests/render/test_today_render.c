@@ -538,9 +538,9 @@ static void test_width_memo(void)
 	display_close(&d);
 }
 
-/* A size not yet drawn is measured with a font resized to it, one that is
- * with the font that draws it: both give the same widths and line heights,
- * sizes visited in any order. */
+/* One font per face is resized to each size asked: a size measured before
+ * anything was drawn at it, or after, and after other sizes in between,
+ * gives the same widths and line heights. */
 static void test_measured_before_drawn(void)
 {
 	struct display d;
