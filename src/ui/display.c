@@ -1,7 +1,8 @@
 #include "ui/display.h"
 
-#include <SDL_image.h>
+#include <png.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/rotate.h"
@@ -143,18 +144,32 @@ int display_save_png(struct display *d, const char *path, char *err, size_t n)
 {
 	if (SDL_GetRenderTarget(d->r))
 		copy_rotated(d);
-	SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, d->pw, d->ph, 32, SDL_PIXELFORMAT_ARGB8888);
-	if (!s) {
-		snprintf(err, n, "screenshot: %s", SDL_GetError());
+	/* written with libpng itself: SDL2_image would bring its TIFF, WebP
+	 * and JPEG libraries (and libstdc++) into every start for this */
+	int pitch = d->pw * 3;
+	unsigned char *rgb = malloc((size_t)pitch * (size_t)d->ph);
+	if (!rgb) {
+		snprintf(err, n, "screenshot: out of memory");
 		return -1;
 	}
-	int rc = SDL_RenderReadPixels(d->r, NULL, SDL_PIXELFORMAT_ARGB8888, s->pixels, s->pitch);
-	if (rc == 0)
-		rc = IMG_SavePNG(s, path);
-	if (rc != 0)
+	int rc = -1;
+	if (SDL_RenderReadPixels(d->r, NULL, SDL_PIXELFORMAT_RGB24, rgb, pitch) != 0) {
 		snprintf(err, n, "screenshot %s: %s", path, SDL_GetError());
-	SDL_FreeSurface(s);
-	return rc == 0 ? 0 : -1;
+	} else {
+		png_image png;
+		memset(&png, 0, sizeof png);
+		png.version = PNG_IMAGE_VERSION;
+		png.width = (png_uint_32)d->pw;
+		png.height = (png_uint_32)d->ph;
+		png.format = PNG_FORMAT_RGB;
+		if (png_image_write_to_file(&png, path, 0, rgb, pitch, NULL))
+			rc = 0;
+		else
+			snprintf(err, n, "screenshot %s: %s", path, png.message);
+		png_image_free(&png);
+	}
+	free(rgb);
+	return rc;
 }
 
 void display_panel_to_logical(const struct display *d, int px, int py, int *lx, int *ly)
