@@ -140,6 +140,14 @@ void display_present(struct display *d)
 	SDL_RenderPresent(d->r);
 }
 
+bool display_keeps_frame(const struct display *d)
+{
+	SDL_RendererInfo info;
+	if (d->target)
+		return true;
+	return d->r && SDL_GetRendererInfo(d->r, &info) == 0 && (info.flags & SDL_RENDERER_SOFTWARE);
+}
+
 int display_save_png(struct display *d, const char *path, char *err, size_t n)
 {
 	if (SDL_GetRenderTarget(d->r))

@@ -3,11 +3,13 @@
  * everything on screen, nothing overlapping, the moment readable from
  * across the kitchen, and the pixels showing what the model says. */
 #include <SDL.h>
+#include <math.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/doodle.h"
 #include "core/text_wrap.h"
 #include "ui/display.h"
 #include "ui/shapes.h"
@@ -435,6 +437,80 @@ static void draw_check(struct screen *s, struct today_model m, const char *tag)
 	CHECK_EQ_INT(stray_pixels(s, &l, &m, THEME_PAPER, what), 0);
 }
 
+/* The minute's redraw: from a frame at 18:42 with notes 5, 9 and 1 minutes
+ * old (the last a drawing), drawing again only the parts
+ * today_picture_changes names for 18:43 (6, 9 and 2 minutes) gives the
+ * pixels of a whole frame at 18:43; anything else that changes asks for the
+ * whole frame. */
+static void minute_check(struct screen *s, const char *tag)
+{
+	static struct doodle heart;
+	doodle_init(&heart, 400, 300);
+	doodle_begin(&heart, 1, 200, 260);
+	for (int k = 1; k <= 12; k++)
+		doodle_extend(&heart, 200 + (int)(120 * sin(k * 0.5)), 260 - k * 18);
+	struct today_model m = model_make();
+	m.n_notes = 3;
+	m.notes[0] = (struct card_model){ .body = "Milk, bread and the good coffee please \xE2\x98\x95",
+		                          .author = "Sam", .color = OCEAN, .age = "5 min ago", .seed = 7 };
+	m.notes[1] = (struct card_model){ .body = "Thank you for last night.", .author = "Alexandra",
+		                          .color = TERRACOTTA, .age = "9 min ago", .seed = 8 };
+	m.notes[2] = (struct card_model){ .doodle = &heart, .author = "Alexandra", .color = TERRACOTTA,
+		                          .age = "1 min ago", .seed = 9 };
+	struct today_layout l;
+	today_layout_compute(&l, s->t, &m, s->w, s->h);
+	struct today_picture was, now;
+	today_picture_of(s->t, &l, &m, &was);
+	CHECK_EQ_INT(screen_draw(s, &l, &m), 0);
+	size_t bytes = (size_t)s->w * (size_t)s->h * sizeof(Uint32);
+	Uint32 *parts_drawn = malloc(bytes), *before = malloc(bytes);
+	if (!parts_drawn || !before) {
+		free(parts_drawn);
+		free(before);
+		return;
+	}
+	memcpy(before, s->pixels, bytes);
+
+	struct today_model next = m;
+	next.clock = "18:43";
+	next.notes[0].age = "6 min ago";
+	next.notes[2].age = "2 min ago";
+	today_picture_of(s->t, &l, &next, &now);
+	SDL_Rect parts[TODAY_PICTURE_PARTS];
+	int n = today_picture_changes(&was, &now, parts);
+	CHECK_EQ_INT(n, 3);
+	display_begin(&s->d);
+	for (int i = 0; i < n; i++) {
+		SDL_RenderSetClipRect(s->d.r, &parts[i]);
+		today_view_draw(s->d.r, s->t, s->sh, &l, &next);
+	}
+	SDL_RenderSetClipRect(s->d.r, NULL);
+	CHECK_EQ_INT(SDL_RenderReadPixels(s->d.r, NULL, SDL_PIXELFORMAT_ARGB8888, parts_drawn,
+	                                  s->w * (int)sizeof(Uint32)), 0);
+	display_present(&s->d);
+	CHECK_EQ_INT(screen_draw(s, &l, &next), 0);
+	long differ = 0, changed = 0;
+	for (size_t i = 0; i < (size_t)s->w * (size_t)s->h; i++) {
+		differ += parts_drawn[i] != s->pixels[i];
+		changed += before[i] != s->pixels[i];
+	}
+	if (differ)
+		fprintf(stderr, "%s: the minute's parts differ from a whole frame in %ld pixels\n", tag, differ);
+	CHECK_EQ_INT(differ, 0);
+	CHECK(changed > 0); /* the minute did show */
+
+	CHECK_EQ_INT(today_picture_changes(&now, &now, parts), 0);
+	next.status = "4 of the last 7 days";
+	today_picture_of(s->t, &l, &next, &now);
+	CHECK_EQ_INT(today_picture_changes(&was, &now, parts), -1);
+	next = m;
+	next.notes[1].body = "Thank you for this morning.";
+	today_picture_of(s->t, &l, &next, &now);
+	CHECK_EQ_INT(today_picture_changes(&was, &now, parts), -1);
+	free(parts_drawn);
+	free(before);
+}
+
 static void test_today_size(int w, int h)
 {
 	char tag[32], err[256], warn[256];
@@ -485,6 +561,7 @@ static void test_today_size(int w, int h)
 		CHECK(memcmp(&again, &l, sizeof l) == 0);
 
 		draw_check(&s, m, tag);
+		minute_check(&s, tag);
 	}
 
 	free(s.pixels);
