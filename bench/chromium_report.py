@@ -59,10 +59,12 @@ def main():
         return med([r[key] for r in res.get((size, prog), [])])
 
     rows = [("exec to first frame (ms)", "first_ms", 1, "{:.0f}"),
-            (f"idle CPU over {idle} s (s)", "cpu_s", 1, "{:.3f}"),
+            (f"idle CPU over {idle} s (ms)", "cpu_s", 0.001, "{:.2f}"),
+            (f"idle CPU over {idle} s (10 ms ticks)", "cpu_ticks", 1, "{:.0f}"),
             ("memory, Pss peak (MB)", "pss_peak_kb", 1024, "{:.1f}"),
             ("memory, Pss steady (MB)", "pss_kb", 1024, "{:.1f}"),
             ("memory, Rss steady (MB)", "rss_kb", 1024, "{:.1f}"),
+            ("memory, private (Uss) steady (MB)", "uss_kb", 1024, "{:.1f}"),
             ("processes", "procs", 1, "{:.0f}")]
     head = "| figure | " + " | ".join(f"{s} moments | {s} Chromium | ratio" for s in SIZES) + " |"
     print(head)

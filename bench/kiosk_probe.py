@@ -12,13 +12,21 @@ Runs on the X display in $DISPLAY and prints one JSON object:
                (performance.timeOrigin + startTime, a wall-clock time; Chromium
                stamps paint timing with the frame's presentation time), read
                over the DevTools protocol, minus the wall-clock time of exec.
-  cpu_s        user + system CPU of every process of the program over the idle
-               window, starting 1 s after the first frame (and after the
-               DevTools connection is closed).
+  cpu_s        CPU time of every thread of every process of the program over
+               the idle window, starting 1 s after the first frame (and after
+               the DevTools connection is closed), from the scheduler's own
+               count in nanoseconds (/proc/PID/task/TID/schedstat), not the
+               10 ms ticks of /proc/PID/stat: an idle display uses less
+               than one tick a minute.
+  cpu_ticks    the same in /proc/PID/stat's user + system ticks, for
+               comparison.
   pss_peak_kb  the largest sum of Pss (/proc/PID/smaps_rollup) over all the
                program's processes, sampled every 100 ms for the first 5 s and
                every second after.
   pss_kb, rss_kb  the sums at the end of the idle window.
+  uss_kb       the sum of the processes' private pages (Private_Clean +
+               Private_Dirty): unlike Pss it does not move with how many
+               other processes on the machine map the same libraries.
   hwm_kb       the sum of the processes' VmHWM (for one process: its true peak).
   procs        how many processes the program had at the end.
 
@@ -36,7 +44,6 @@ import threading
 import time
 import urllib.request
 
-TCK = os.sysconf("SC_CLK_TCK")
 MINE = {os.getpid(), os.getppid()}  # our command line names the profile too
 
 
@@ -87,15 +94,25 @@ def memory(pids):
     return {
         "pss_kb": sum(field(f"/proc/{p}/smaps_rollup", "Pss") for p in pids),
         "rss_kb": sum(field(f"/proc/{p}/status", "VmRSS") for p in pids),
+        "uss_kb": sum(field(f"/proc/{p}/smaps_rollup", "Private_Clean") +
+                      field(f"/proc/{p}/smaps_rollup", "Private_Dirty") for p in pids),
         "hwm_kb": sum(field(f"/proc/{p}/status", "VmHWM") for p in pids),
     }
 
 
 def cpu(pids):
+    """{pid: (ns on the CPU, summed over its threads; user + system ticks)}"""
     out = {}
     for p in pids:
         try:
-            out[p] = proc_stat(p)[1]
+            ns = 0
+            for tid in os.listdir(f"/proc/{p}/task"):
+                try:
+                    with open(f"/proc/{p}/task/{tid}/schedstat") as f:
+                        ns += int(f.read().split()[0])
+                except OSError:
+                    pass  # a thread that just ended
+            out[p] = (ns, proc_stat(p)[1])
         except OSError:
             pass
     return out
@@ -230,9 +247,10 @@ def measure(cmd, env, idle_s, ready, marker):
         time.sleep(idle_s)
         pids = tree(proc.pid, marker)
         c1 = cpu(pids)
-        used = sum(t - c0.get(p, 0) for p, t in c1.items())
+        used_ns = sum(t[0] - c0.get(p, (0, 0))[0] for p, t in c1.items())
+        used_ticks = sum(t[1] - c0.get(p, (0, 0))[1] for p, t in c1.items())
         mem = memory(pids)
-        out = {"first_ms": round(first_ms, 1), "cpu_s": round(used / TCK, 3),
+        out = {"first_ms": round(first_ms, 1), "cpu_s": round(used_ns / 1e9, 5), "cpu_ticks": used_ticks,
                "pss_peak_kb": max(sampler.peak, mem["pss_kb"]), "procs": len(pids)}
         out.update(mem)
         return out

@@ -3,7 +3,7 @@
 # and test, when any is missing. Uses sudo when not run as root.
 set -eu
 
-BUILD="cmake make gcc pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev \
+BUILD="cmake make gcc pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libpng-dev \
 libsqlite3-dev libinih-dev libgpiod-dev libdrm-dev gettext fonts-lato fonts-dejavu-core fonts-symbola"
 TEST="sqlite3 python3 qemu-system-x86 busybox-static cpio xz-utils gcc-12 libelf1 \
 xvfb xdotool x11-apps systemd dpkg-dev fakeroot file clang"

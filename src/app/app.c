@@ -440,9 +440,37 @@ void app_fini(struct app *a)
 
 /* ---- the loop -------------------------------------------------------- */
 
+/* The today screen drawn again where the minute changed it (the clock, a
+ * note's age) when the rest of the picture is still on show: the minute's
+ * redraw costs a few small rects instead of a full screen. */
+static void draw_today(struct app *a, const struct today_model *m)
+{
+	struct today_picture now;
+	today_picture_of(a->text, &a->layout, m, &now);
+	now.rest ^= (uint64_t)a->power.state << 56; /* dimmed or not: the veil */
+	SDL_Rect parts[TODAY_PICTURE_PARTS];
+	int n = a->drawn_valid && display_keeps_frame(&a->display)
+	                ? today_picture_changes(&a->drawn, &now, parts)
+	                : -1;
+	a->drawn = now;
+	a->drawn_valid = true;
+	if (n < 0) {
+		today_view_draw(a->display.r, a->text, a->shapes, &a->layout, m);
+		power_veil(a);
+		return;
+	}
+	for (int i = 0; i < n; i++) {
+		SDL_RenderSetClipRect(a->display.r, &parts[i]);
+		today_view_draw(a->display.r, a->text, a->shapes, &a->layout, m);
+		power_veil(a);
+	}
+	SDL_RenderSetClipRect(a->display.r, NULL);
+}
+
 static void draw(struct app *a, time_t now)
 {
 	if (a->screen != SCREEN_TODAY) {
+		a->drawn_valid = false;
 		display_begin(&a->display);
 		switch (a->screen) {
 		case SCREEN_HUG:
@@ -471,6 +499,7 @@ static void draw(struct app *a, time_t now)
 		default:
 			break;
 		}
+		power_veil(a);
 		return;
 	}
 	char buf[2048];
@@ -486,9 +515,10 @@ static void draw(struct app *a, time_t now)
 	if (!a->layout_valid) {
 		today_layout_compute(&a->layout, a->text, &m, a->display.lw, a->display.lh);
 		a->layout_valid = true;
+		a->drawn_valid = false;
 	}
 	display_begin(&a->display);
-	today_view_draw(a->display.r, a->text, a->shapes, &a->layout, &m);
+	draw_today(a, &m);
 }
 
 /* Notices a wall clock that jumped (NTP after boot, a manual change): the
@@ -565,7 +595,6 @@ static int present_if_dirty(struct app *a, int64_t mono, time_t now)
 	if (!a->dirty)
 		return -1;
 	draw(a, now);
-	power_veil(a);
 	if (a->opt.screenshot) {
 		char err[320];
 		if (display_save_png(&a->display, a->opt.screenshot, err, sizeof err) != 0) {

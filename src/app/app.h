@@ -205,6 +205,8 @@ struct app {
 	struct today_layout layout;
 	bool layout_valid;
 	uint64_t layout_key;        /* today_model_key of the model laid out */
+	struct today_picture drawn; /* what the today screen on show was drawn from */
+	bool drawn_valid;           /* false: the next today frame is drawn whole */
 	bool dirty;
 	bool quit;
 

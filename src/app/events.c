@@ -130,8 +130,10 @@ void app_handle_event(struct app *a, const SDL_Event *ev)
 				a->layout_valid = false;
 			}
 			a->dirty = true;
+			a->drawn_valid = false;
 		} else if (ev->window.event == SDL_WINDOWEVENT_EXPOSED) {
 			a->dirty = true;
+			a->drawn_valid = false;
 		}
 		break;
 	case SDL_RENDER_DEVICE_RESET:
@@ -143,6 +145,7 @@ void app_handle_event(struct app *a, const SDL_Event *ev)
 		text_cache_clear(a->text);
 		shapes_cache_clear(a->shapes);
 		a->dirty = true;
+		a->drawn_valid = false;
 		break;
 	default:
 		if (ev->type == a->io.event)

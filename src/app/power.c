@@ -128,6 +128,7 @@ bool power_may_draw(struct app *a)
 		SDL_RenderClear(a->display.r);
 		display_present(&a->display);
 		pw->black_shown = true;
+		a->drawn_valid = false; /* the picture is gone: all of it again on waking */
 	}
 	return false;
 }

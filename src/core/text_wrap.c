@@ -16,12 +16,16 @@ static size_t skip_spaces(const char *s, size_t pos, size_t len)
 	return pos;
 }
 
-size_t text_wrap(const char *s, size_t len, int max_width, const struct text_measure *m,
-                 struct text_line *lines, size_t max_lines)
+/* Wraps until the text ends or, when stop is set, until max_lines lines
+ * are placed and some text is left for another (returns max_lines + 1). */
+static size_t wrap(const char *s, size_t len, int max_width, const struct text_measure *m,
+                   struct text_line *lines, size_t max_lines, int stop)
 {
 	size_t count = 0;
 	size_t pos = 0;
 	while (pos < len || (count == 0 && len == 0)) {
+		if (stop && count >= max_lines)
+			return max_lines + 1;
 		size_t start = pos;
 		size_t end = start;      /* end of the text placed on this line so far */
 		size_t next = start;     /* where the following line starts */
@@ -85,4 +89,17 @@ size_t text_wrap(const char *s, size_t len, int max_width, const struct text_mea
 		}
 	}
 	return count;
+}
+
+size_t text_wrap(const char *s, size_t len, int max_width, const struct text_measure *m,
+                 struct text_line *lines, size_t max_lines)
+{
+	return wrap(s, len, max_width, m, lines, max_lines, 0);
+}
+
+size_t text_wrap_fit(const char *s, size_t len, int max_width, const struct text_measure *m,
+                     struct text_line *lines, size_t max_lines)
+{
+	size_t n = wrap(s, len, max_width, m, lines, max_lines, 1);
+	return n > max_lines ? max_lines + 1 : n;
 }

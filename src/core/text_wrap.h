@@ -26,4 +26,9 @@ struct text_line {
 size_t text_wrap(const char *s, size_t len, int max_width, const struct text_measure *m,
                  struct text_line *lines, size_t max_lines);
 
+/* The same lines, for fitting: stops measuring once the text is known not
+ * to fit in max_lines, and then returns max_lines + 1 (never more). */
+size_t text_wrap_fit(const char *s, size_t len, int max_width, const struct text_measure *m,
+                     struct text_line *lines, size_t max_lines);
+
 #endif

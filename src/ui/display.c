@@ -1,7 +1,8 @@
 #include "ui/display.h"
 
-#include <SDL_image.h>
+#include <png.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/rotate.h"
@@ -17,6 +18,26 @@ static int make_target(struct display *d)
 		return 0;
 	d->target = SDL_CreateTexture(d->r, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, d->lw, d->lh);
 	return d->target ? 0 : -1;
+}
+
+/* The software renderer draws into the window's surface. Where the video
+ * driver has a surface of its own (x11, offscreen), SDL 2 would still put
+ * that surface in a GL texture and load Mesa, and with it LLVM, for a copy:
+ * about 70 MB of the process and a slower start. KMSDRM has no surface of its
+ * own (the texture is the only way there), so the hint is left alone on it
+ * and on any driver not known to have one. Must run before the renderer is
+ * made: SDL reads the hint once, for the first window surface. */
+static void display_prefer_native_surface(void)
+{
+	const char *driver = SDL_GetCurrentVideoDriver();
+	if (driver && (strcmp(driver, "x11") == 0 || strcmp(driver, "offscreen") == 0))
+		SDL_SetHintWithPriority(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0", SDL_HINT_DEFAULT);
+}
+
+static bool display_wants_software(void)
+{
+	const char *hint = SDL_GetHint(SDL_HINT_RENDER_DRIVER);
+	return hint && SDL_strcasecmp(hint, "software") == 0;
 }
 
 int display_open(struct display *d, int w, int h, int rotation, char *err, size_t n)
@@ -44,10 +65,14 @@ int display_open(struct display *d, int w, int h, int rotation, char *err, size_
 		snprintf(err, n, "cannot open a window: %s", SDL_GetError());
 		return -1;
 	}
+	if (display_wants_software())
+		display_prefer_native_surface();
 	d->r = SDL_CreateRenderer(d->win, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC |
 	                                          SDL_RENDERER_TARGETTEXTURE);
-	if (!d->r)
+	if (!d->r) {
+		display_prefer_native_surface();
 		d->r = SDL_CreateRenderer(d->win, -1, SDL_RENDERER_SOFTWARE | SDL_RENDERER_TARGETTEXTURE);
+	}
 	if (!d->r) {
 		snprintf(err, n, "cannot draw: %s", SDL_GetError());
 		return -1;
@@ -115,22 +140,44 @@ void display_present(struct display *d)
 	SDL_RenderPresent(d->r);
 }
 
+bool display_keeps_frame(const struct display *d)
+{
+	SDL_RendererInfo info;
+	if (d->target)
+		return true;
+	return d->r && SDL_GetRendererInfo(d->r, &info) == 0 && (info.flags & SDL_RENDERER_SOFTWARE);
+}
+
 int display_save_png(struct display *d, const char *path, char *err, size_t n)
 {
 	if (SDL_GetRenderTarget(d->r))
 		copy_rotated(d);
-	SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, d->pw, d->ph, 32, SDL_PIXELFORMAT_ARGB8888);
-	if (!s) {
-		snprintf(err, n, "screenshot: %s", SDL_GetError());
+	/* written with libpng itself: SDL2_image would bring its TIFF, WebP
+	 * and JPEG libraries (and libstdc++) into every start for this */
+	int pitch = d->pw * 3;
+	unsigned char *rgb = malloc((size_t)pitch * (size_t)d->ph);
+	if (!rgb) {
+		snprintf(err, n, "screenshot: out of memory");
 		return -1;
 	}
-	int rc = SDL_RenderReadPixels(d->r, NULL, SDL_PIXELFORMAT_ARGB8888, s->pixels, s->pitch);
-	if (rc == 0)
-		rc = IMG_SavePNG(s, path);
-	if (rc != 0)
+	int rc = -1;
+	if (SDL_RenderReadPixels(d->r, NULL, SDL_PIXELFORMAT_RGB24, rgb, pitch) != 0) {
 		snprintf(err, n, "screenshot %s: %s", path, SDL_GetError());
-	SDL_FreeSurface(s);
-	return rc == 0 ? 0 : -1;
+	} else {
+		png_image png;
+		memset(&png, 0, sizeof png);
+		png.version = PNG_IMAGE_VERSION;
+		png.width = (png_uint_32)d->pw;
+		png.height = (png_uint_32)d->ph;
+		png.format = PNG_FORMAT_RGB;
+		if (png_image_write_to_file(&png, path, 0, rgb, pitch, NULL))
+			rc = 0;
+		else
+			snprintf(err, n, "screenshot %s: %s", path, png.message);
+		png_image_free(&png);
+	}
+	free(rgb);
+	return rc;
 }
 
 void display_panel_to_logical(const struct display *d, int px, int py, int *lx, int *ly)

@@ -33,6 +33,12 @@ int display_reset(struct display *d);
 /* Call before drawing a frame and after it. */
 void display_begin(struct display *d);
 void display_present(struct display *d);
+/* True when a frame's pixels stay until drawn over: drawing goes to our
+ * own texture (rotated), or the software renderer's window surface. Then
+ * part of a frame can be drawn again alone; an accelerated renderer's back
+ * buffer is undefined after each present. */
+bool display_keeps_frame(const struct display *d);
+
 /* One frame at the display's refresh rate in ms (16 when unknown). */
 int display_frame_ms(const struct display *d);
 

@@ -56,15 +56,15 @@ void card_text_fit(struct card_text *ct, struct text *t, SDL_Rect card, const ch
 	for (int px = max_px;; px -= px > 40 ? 3 : 2) {
 		if (px < min_px)
 			px = min_px;
-		struct text_measure_ctx mc = { t, FACE_BOLD, px };
-		struct text_measure m = text_measure_for(&mc);
-		size_t n = text_wrap(body ? body : "", len, ct->area.w, &m, ct->lines, CARD_MAX_LINES);
 		int lh = text_line_height(t, FACE_BOLD, px);
 		size_t room = lh > 0 ? (size_t)(ct->area.h / lh) : 0;
 		if (room > CARD_MAX_LINES)
 			room = CARD_MAX_LINES;
 		if (room < 1)
 			room = 1;
+		struct text_measure_ctx mc = { t, FACE_BOLD, px };
+		struct text_measure m = text_measure_for(&mc);
+		size_t n = text_wrap_fit(body ? body : "", len, ct->area.w, &m, ct->lines, room);
 		if (n <= room || px == min_px) {
 			ct->px = px;
 			ct->cut = n > room;

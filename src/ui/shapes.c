@@ -45,18 +45,31 @@ void shapes_free(struct shapes *s)
 	free(s);
 }
 
+/* fminf and fmaxf without a call into libm per pixel (the compiler may not
+ * inline them). The same results here: no argument is ever NaN but the
+ * first one (a degenerate segment's projection), which both return as b. */
+static inline float min_f(float a, float b)
+{
+	return a < b ? a : b;
+}
+
+static inline float max_f(float a, float b)
+{
+	return a > b ? a : b;
+}
+
 static float sd_round_rect(float px, float py, float hw, float hh, float r)
 {
 	float qx = fabsf(px) - hw + r, qy = fabsf(py) - hh + r;
-	float ox = fmaxf(qx, 0), oy = fmaxf(qy, 0);
-	return sqrtf(ox * ox + oy * oy) + fminf(fmaxf(qx, qy), 0) - r;
+	float ox = max_f(qx, 0), oy = max_f(qy, 0);
+	return sqrtf(ox * ox + oy * oy) + min_f(max_f(qx, qy), 0) - r;
 }
 
 static float sd_segment(float px, float py, float ax, float ay, float bx, float by)
 {
 	float pax = px - ax, pay = py - ay, bax = bx - ax, bay = by - ay;
 	float h = (pax * bax + pay * bay) / (bax * bax + bay * bay);
-	h = fminf(fmaxf(h, 0), 1);
+	h = min_f(max_f(h, 0), 1);
 	float dx = pax - bax * h, dy = pay - bay * h;
 	return sqrtf(dx * dx + dy * dy);
 }
@@ -66,13 +79,13 @@ static float distance(const struct shape_entry *e, float x, float y)
 {
 	float cx = e->w / 2.0f, cy = e->h / 2.0f, px = x - cx, py = y - cy;
 	float hw = e->w / 2.0f, hh = e->h / 2.0f;
-	float m = fminf(hw, hh);
+	float m = min_f(hw, hh);
 	switch (e->kind) {
 	case SHAPE_ROUND_RECT:
-		return sd_round_rect(px, py, hw, hh, fminf((float)e->radius, m));
+		return sd_round_rect(px, py, hw, hh, min_f((float)e->radius, m));
 	case SHAPE_RING_RECT: {
 		float t = e->stroke / 2.0f;
-		return fabsf(sd_round_rect(px, py, hw - t, hh - t, fmaxf(fminf((float)e->radius, m) - t, 0))) - t;
+		return fabsf(sd_round_rect(px, py, hw - t, hh - t, max_f(min_f((float)e->radius, m) - t, 0))) - t;
 	}
 	case SHAPE_DISC:
 		return sqrtf(px * px + py * py) - m;
@@ -86,7 +99,7 @@ static float distance(const struct shape_entry *e, float x, float y)
 		float ax = -0.62f * hw + t, ay = 0.02f * hh;
 		float bx = -0.18f * hw, by = 0.55f * hh - t;
 		float qx = 0.70f * hw - t, qy = -0.55f * hh + t;
-		return fminf(sd_segment(px, py, ax, ay, bx, by), sd_segment(px, py, bx, by, qx, qy)) - t;
+		return min_f(sd_segment(px, py, ax, ay, bx, by), sd_segment(px, py, bx, by, qx, qy)) - t;
 	}
 	case SHAPE_HEART: {
 		/* two discs and a square turned 45 degrees */
@@ -97,26 +110,87 @@ static float distance(const struct shape_entry *e, float x, float y)
 		float rx = (px + py - 0.05f * s) * 0.70710678f, ry = (py - px - 0.05f * s) * 0.70710678f;
 		float sq = sd_round_rect(rx - 0.0f, ry, 0.58f * s, 0.58f * s, 0.05f * s);
 		/* keep only the lower half of the square: the point of the heart */
-		return fminf(fminf(dl, dr), fmaxf(sq, -(py + 0.1f * s)));
+		return min_f(min_f(dl, dr), max_f(sq, -(py + 0.1f * s)));
 	}
 	}
 	return 1;
 }
 
-static SDL_Texture *render_shape(SDL_Renderer *r, const struct shape_entry *e, SDL_Color c)
+/* Rects, discs and rings are the same mirrored left to right and top to
+ * bottom: pixel x's centre lies as far from the middle as pixel w-1-x's,
+ * exactly (both are multiples of 0.5), so their distances are equal. */
+static bool symmetric(enum shape_kind kind)
 {
-	SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(0, e->w, e->h, 32, SDL_PIXELFORMAT_ARGB8888);
+	return kind == SHAPE_ROUND_RECT || kind == SHAPE_RING_RECT || kind == SHAPE_DISC || kind == SHAPE_RING;
+}
+
+/* True for a row of a rounded rect that crosses its straight sides below
+ * the corners and is whole there: every such row has the same pixels (a
+ * pixel's distance depends on the row only where it is covered fully), so
+ * one is worked out and the others copied. The test is distance()'s own
+ * arithmetic for the row. */
+static bool flat_row(const struct shape_entry *e, int y)
+{
+	if (e->kind != SHAPE_ROUND_RECT)
+		return false;
+	float hw = e->w / 2.0f, hh = e->h / 2.0f;
+	float r = min_f((float)e->radius, min_f(hw, hh));
+	float qy = fabsf(y + 0.5f - hh) - hh + r;
+	return qy <= 0 && min_f(max_f(0.5f - (qy - r), 0), 1) == 1;
+}
+
+static uint32_t pixel(const struct shape_entry *e, SDL_Color c, int x, int y)
+{
+	float d = distance(e, x + 0.5f, y + 0.5f);
+	float cov = min_f(max_f(0.5f - d, 0), 1);
+	uint32_t a = (uint32_t)(cov * c.a + 0.5f);
+	return a << 24 | (uint32_t)c.r << 16 | (uint32_t)c.g << 8 | c.b;
+}
+
+uint8_t shapes_pixel_alpha(enum shape_kind kind, int w, int h, int radius, int stroke, uint8_t alpha,
+                           int x, int y)
+{
+	struct shape_entry e = { kind, w, h, radius, stroke, 0, NULL, 0 };
+	return (uint8_t)(pixel(&e, (SDL_Color){ 0, 0, 0, alpha }, x, y) >> 24);
+}
+
+SDL_Surface *shapes_render(enum shape_kind kind, int w, int h, int radius, int stroke, SDL_Color c)
+{
+	if (w <= 0 || h <= 0)
+		return NULL;
+	struct shape_entry e = { kind, w, h, radius, stroke, 0, NULL, 0 };
+	SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
 	if (!surf)
 		return NULL;
-	for (int y = 0; y < e->h; y++) {
+	bool mirror = symmetric(kind);
+	int rows = mirror ? (h + 1) / 2 : h, cols = mirror ? (w + 1) / 2 : w;
+	const uint32_t *flat = NULL; /* the first flat row, once drawn */
+	for (int y = 0; y < rows; y++) {
 		uint32_t *row = (uint32_t *)((uint8_t *)surf->pixels + y * surf->pitch);
-		for (int x = 0; x < e->w; x++) {
-			float d = distance(e, x + 0.5f, y + 0.5f);
-			float cov = fminf(fmaxf(0.5f - d, 0), 1);
-			uint32_t a = (uint32_t)(cov * c.a + 0.5f);
-			row[x] = a << 24 | (uint32_t)c.r << 16 | (uint32_t)c.g << 8 | c.b;
+		uint32_t *mirrored = (uint32_t *)((uint8_t *)surf->pixels + (h - 1 - y) * surf->pitch);
+		bool is_flat = flat_row(&e, y);
+		if (is_flat && flat) {
+			memcpy(row, flat, (size_t)w * 4);
+		} else {
+			for (int x = 0; x < cols; x++)
+				row[x] = pixel(&e, c, x, y);
+			if (mirror)
+				for (int x = cols; x < w; x++)
+					row[x] = row[w - 1 - x];
+			if (is_flat)
+				flat = row;
 		}
+		if (mirror && mirrored != row)
+			memcpy(mirrored, row, (size_t)w * 4);
 	}
+	return surf;
+}
+
+static SDL_Texture *render_shape(SDL_Renderer *r, const struct shape_entry *e, SDL_Color c)
+{
+	SDL_Surface *surf = shapes_render(e->kind, e->w, e->h, e->radius, e->stroke, c);
+	if (!surf)
+		return NULL;
 	SDL_Texture *tex = SDL_CreateTextureFromSurface(r, surf);
 	SDL_FreeSurface(surf);
 	if (tex)

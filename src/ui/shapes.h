@@ -25,4 +25,14 @@ void shapes_draw(struct shapes *s, enum shape_kind kind, SDL_Rect dst, int radiu
  * from 12 o'clock, with round ends. */
 void shapes_draw_arc(struct shapes *s, SDL_Rect dst, int stroke, double fraction, SDL_Color c);
 
+/* The pixels of a w x h shape in colour c, as shapes_draw's cached texture
+ * holds them: an ARGB8888 surface the caller frees, or NULL. */
+SDL_Surface *shapes_render(enum shape_kind kind, int w, int h, int radius, int stroke, SDL_Color c);
+
+/* The alpha of pixel (x, y) of that surface for a colour of this alpha,
+ * worked out on its own from the shape's distance field (shapes_render
+ * copies what symmetry makes equal; tests hold the two together). */
+uint8_t shapes_pixel_alpha(enum shape_kind kind, int w, int h, int radius, int stroke, uint8_t alpha,
+                           int x, int y);
+
 #endif

@@ -7,9 +7,9 @@
 #include <string.h>
 
 #include "core/utf8.h"
+#include "platform/file_map.h"
 
 #define TEXT_CACHE_SIZE 96
-#define TEXT_SIZES 24
 #define TEXT_KEY_MAX 600
 
 static const char *const DEFAULT_FONTS[FACE_COUNT][4] = {
@@ -42,17 +42,13 @@ static const int CHAIN[FACE_COUNT][2] = {
 };
 #define TEXT_RUNS 32
 
-struct sized_font {
-	int px;
-	TTF_Font *font;
-};
-
 struct face {
-	bool tried;  /* a fallback's file was looked for */
-	void *data; /* the font file, kept for the TTF_Fonts made from it */
+	bool tried;       /* a fallback's file was looked for */
+	const void *data; /* the font file, mapped, for the TTF_Font made from it */
+	bool borrowed;    /* data is another face's (unmapped with that one) */
 	size_t size;
-	struct sized_font sizes[TEXT_SIZES];
-	int n_sizes;
+	TTF_Font *font;   /* opened on first use, then resized to the size asked */
+	int px;           /* its size now; 0 when a resize failed */
 };
 
 struct cached {
@@ -66,6 +62,29 @@ struct cached {
 	uint64_t used;
 };
 
+/* Widths already measured. Shaping a string costs far more than drawing
+ * its cached texture, and layouts and wrapping measure the same prefixes
+ * again on every redraw. Keys are kept whole (no false hit), in one arena;
+ * when the table or the arena fills, everything is forgotten at once. */
+#define WIDTH_SLOTS 2048 /* a power of two */
+#define WIDTH_BYTES (96 * 1024)
+
+struct width_entry {
+	uint64_t hash; /* 0: empty */
+	uint32_t off;  /* the key's bytes in widths.bytes */
+	int32_t w;
+	int32_t px;
+	uint16_t len;
+	uint8_t face;
+};
+
+struct widths {
+	struct width_entry e[WIDTH_SLOTS];
+	int n;
+	size_t top;
+	char bytes[WIDTH_BYTES];
+};
+
 struct text {
 	SDL_Renderer *r;
 	struct face face[FACE_SLOTS]; /* the three faces, then the fallbacks */
@@ -73,39 +92,26 @@ struct text {
 	int n_cache;
 	uint64_t clock;
 	char not_loaded[CONFIG_PATH_MAX]; /* the configured file the warning names */
+	struct widths widths;
 };
 
-static void *read_file(const char *path, size_t *size)
-{
-	SDL_RWops *rw = SDL_RWFromFile(path, "rb");
-	if (!rw)
-		return NULL;
-	Sint64 n = SDL_RWsize(rw);
-	void *buf = n > 0 && n < 64 * 1024 * 1024 ? malloc((size_t)n) : NULL;
-	if (buf && SDL_RWread(rw, buf, 1, (size_t)n) != (size_t)n) {
-		free(buf);
-		buf = NULL;
-	}
-	SDL_RWclose(rw);
-	*size = buf ? (size_t)n : 0;
-	return buf;
-}
-
-/* Loads a font file and checks FreeType accepts it. */
+/* Loads a font file, keeping the font FreeType opens from it. */
 static bool load_face(struct face *f, const char *path)
 {
 	size_t size;
-	void *data = read_file(path, &size);
+	const void *data = file_map(path, 64 * 1024 * 1024, &size);
 	if (!data)
 		return false;
-	TTF_Font *probe = TTF_OpenFontRW(SDL_RWFromConstMem(data, (int)size), 1, 16);
-	if (!probe) {
-		free(data);
+	TTF_Font *font = TTF_OpenFontRW(SDL_RWFromConstMem(data, (int)size), 1, 16);
+	if (!font) {
+		file_unmap(data, size);
 		return false;
 	}
-	TTF_CloseFont(probe);
+	TTF_SetFontHinting(font, TTF_HINTING_LIGHT);
 	f->data = data;
 	f->size = size;
+	f->font = font;
+	f->px = 16;
 	return true;
 }
 
@@ -147,12 +153,10 @@ struct text *text_new(SDL_Renderer *r, const char *font, const char *font_bold,
 			continue;
 		/* fall back on another face of ours before giving up */
 		if (i > 0 && t->face[0].data) {
-			t->face[i].data = malloc(t->face[0].size);
-			if (t->face[i].data) {
-				memcpy(t->face[i].data, t->face[0].data, t->face[0].size);
-				t->face[i].size = t->face[0].size;
-				continue;
-			}
+			t->face[i].data = t->face[0].data;
+			t->face[i].size = t->face[0].size;
+			t->face[i].borrowed = true;
+			continue;
 		}
 		if (warning)
 			snprintf(warning, warning_size,
@@ -182,14 +186,17 @@ void text_free(struct text *t)
 		return;
 	text_cache_clear(t);
 	for (int i = 0; i < FACE_SLOTS; i++) {
-		for (int j = 0; j < t->face[i].n_sizes; j++)
-			TTF_CloseFont(t->face[i].sizes[j].font);
-		free(t->face[i].data);
+		if (t->face[i].font)
+			TTF_CloseFont(t->face[i].font);
+		if (!t->face[i].borrowed)
+			file_unmap(t->face[i].data, t->face[i].size);
 	}
 	free(t);
 }
 
-static TTF_Font *font_at(struct text *t, int which, int px)
+/* The face in slot which, its file loaded (a fallback's on first need),
+ * or NULL. */
+static struct face *face_loaded(struct text *t, int which)
 {
 	struct face *f = &t->face[which];
 	if (!f->data && which >= FACE_COUNT && !f->tried) {
@@ -199,25 +206,33 @@ static TTF_Font *font_at(struct text *t, int which, int px)
 			if (load_face(f, EXTRA_FONTS[which - FACE_COUNT][j]))
 				break;
 	}
-	if (!f->data)
+	return f->data ? f : NULL;
+}
+
+/* The face's font at px. One font per face, resized as needed: opening a
+ * font costs far more than resizing one (FreeType's autohinter and
+ * HarfBuzz's tables are set up for each font opened, and kept), layouts try
+ * many sizes while fitting, and a resized font measures and draws as one
+ * opened at that size (SDL_ttf opens a font by setting its size the same
+ * way). Resizing drops the font's glyphs; strings drawn are kept as
+ * textures and widths remembered, so that is rare once a screen is up. */
+static TTF_Font *font_at(struct text *t, int which, int px)
+{
+	struct face *f = face_loaded(t, which);
+	if (!f)
 		return NULL;
 	if (px < 4)
 		px = 4;
-	for (int i = 0; i < f->n_sizes; i++)
-		if (f->sizes[i].px == px)
-			return f->sizes[i].font;
-	TTF_Font *font = TTF_OpenFontRW(SDL_RWFromConstMem(f->data, (int)f->size), 1, px);
-	if (!font)
-		return NULL;
-	TTF_SetFontHinting(font, TTF_HINTING_LIGHT);
-	if (f->n_sizes == TEXT_SIZES) {
-		/* full: forget the oldest size (layout probes many while fitting) */
-		TTF_CloseFont(f->sizes[0].font);
-		memmove(&f->sizes[0], &f->sizes[1], sizeof f->sizes[0] * (TEXT_SIZES - 1));
-		f->n_sizes--;
+	if (!f->font) {
+		f->font = TTF_OpenFontRW(SDL_RWFromConstMem(f->data, (int)f->size), 1, px);
+		if (!f->font)
+			return NULL;
+		TTF_SetFontHinting(f->font, TTF_HINTING_LIGHT);
+		f->px = px;
+	} else if (f->px != px) {
+		f->px = TTF_SetFontSize(f->font, px) == 0 ? px : 0;
 	}
-	f->sizes[f->n_sizes++] = (struct sized_font){ px, font };
-	return font;
+	return f->px == px ? f->font : NULL;
 }
 
 /* A stretch of a string drawn with one font. */
@@ -286,15 +301,54 @@ static int run_width(struct text *t, const struct run *r, int px, const char *s)
 	return w;
 }
 
+static uint64_t hash_bytes(const char *s, size_t len, uint64_t h)
+{
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)s[i]) * 0x100000001B3ull;
+	return h;
+}
+
+/* The entry for the key, or the empty slot where it belongs. */
+static struct width_entry *width_slot(struct widths *m, uint64_t h, enum text_face face, int px,
+                                      const char *s, size_t len)
+{
+	for (size_t i = (size_t)h;; i++) {
+		struct width_entry *e = &m->e[i & (WIDTH_SLOTS - 1)];
+		if (e->hash == 0 || (e->hash == h && e->face == face && e->px == px && e->len == len &&
+		                     memcmp(m->bytes + e->off, s, len) == 0))
+			return e;
+	}
+}
+
+static void width_remember(struct widths *m, struct width_entry *e, uint64_t h, enum text_face face,
+                           int px, const char *s, size_t len, int w)
+{
+	if (m->n >= WIDTH_SLOTS * 3 / 4 || m->top + len > WIDTH_BYTES) {
+		memset(m->e, 0, sizeof m->e);
+		m->n = 0;
+		m->top = 0;
+		e = width_slot(m, h, face, px, s, len);
+	}
+	memcpy(m->bytes + m->top, s, len);
+	*e = (struct width_entry){ h, (uint32_t)m->top, w, px, (uint16_t)len, (uint8_t)face };
+	m->top += len;
+	m->n++;
+}
+
 int text_width(struct text *t, enum text_face face, int px, const char *s, size_t len)
 {
 	if (len >= TEXT_KEY_MAX)
 		len = TEXT_KEY_MAX - 1;
+	uint64_t h = hash_bytes(s, len, 0xCBF29CE484222325ull ^ ((uint64_t)px << 8) ^ face) | 1;
+	struct width_entry *e = width_slot(&t->widths, h, face, px, s, len);
+	if (e->hash)
+		return e->w;
 	struct run runs[TEXT_RUNS];
 	int n = split_runs(t, face, px, s, len, runs);
 	int w = 0;
 	for (int i = 0; i < n; i++)
 		w += run_width(t, &runs[i], px, s);
+	width_remember(&t->widths, e, h, face, px, s, len, w);
 	return w;
 }
 
@@ -313,13 +367,6 @@ static int measure_cb(void *ctx, const char *s, size_t len)
 struct text_measure text_measure_for(struct text_measure_ctx *ctx)
 {
 	return (struct text_measure){ measure_cb, ctx };
-}
-
-static uint64_t hash_bytes(const char *s, size_t len, uint64_t h)
-{
-	for (size_t i = 0; i < len; i++)
-		h = (h ^ (unsigned char)s[i]) * 0x100000001B3ull;
-	return h;
 }
 
 static SDL_Surface *render_one(struct text *t, int slot, int px, SDL_Color c, const char *s, size_t len)

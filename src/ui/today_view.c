@@ -10,6 +10,8 @@
 #include "ui/widgets.h"
 
 #define MAX_LINES 8
+#define MINI_SHADOW_DX 2 /* a note's shadow, down and to the right */
+#define MINI_SHADOW_DY 3
 
 static int scaled(float s, float v)
 {
@@ -35,6 +37,13 @@ uint64_t today_model_key(const struct today_model *m)
 	return mix(h, flags);
 }
 
+static uint64_t mix_int(uint64_t h, long long v)
+{
+	char digits[24];
+	snprintf(digits, sizeof digits, "%lld", v);
+	return mix(h, digits);
+}
+
 /* Lines needed for s in width w at size px, or MAX_LINES + 1 when more. */
 static int lines_for(struct text *t, enum text_face face, int px, int w, const char *s)
 {
@@ -43,7 +52,7 @@ static int lines_for(struct text *t, enum text_face face, int px, int w, const c
 	struct text_measure_ctx mc = { t, face, px };
 	struct text_measure m = text_measure_for(&mc);
 	struct text_line lines[MAX_LINES];
-	size_t n = text_wrap(s, strlen(s), w, &m, lines, MAX_LINES);
+	size_t n = text_wrap_fit(s, strlen(s), w, &m, lines, MAX_LINES);
 	return n > MAX_LINES ? MAX_LINES + 1 : (int)n;
 }
 
@@ -284,38 +293,62 @@ SDL_Rect today_layout_target(const struct today_layout *l, enum today_target tg)
 	}
 }
 
-/* "Sam · 2 h ago" in a darker shade of the author's colour. */
-static void draw_mini_meta(struct text *t, const struct today_layout *l, const struct card_model *n, int x,
-                           int y, int w)
+/* True when a clip rect is set on r and b lies outside it: nothing of b
+ * would be drawn, so nothing needs working out. */
+static bool clipped_away(SDL_Renderer *r, SDL_Rect b)
 {
-	char meta[160];
-	snprintf(meta, sizeof meta, "%s \xC2\xB7 %s", n->author ? n->author : "", n->age ? n->age : "");
-	widget_text_fit(t, FACE_REGULAR, l->note_meta_px, theme_meta_ink(n->color), x, y, w, meta);
+	SDL_Rect clip;
+	if (!SDL_RenderIsClipEnabled(r))
+		return false;
+	SDL_RenderGetClipRect(r, &clip);
+	return !SDL_HasIntersection(&clip, &b);
 }
 
-/* A note in small: its first line and who wrote it when. */
-static void draw_mini_note(struct text *t, struct shapes *sh, const struct today_layout *l, SDL_Rect b,
-                           const struct card_model *n)
+/* Where a note in small puts its drawing (w = 0 for a text) and its "who,
+ * when" line (its text may reach below the row: twice the row). */
+struct mini_parts {
+	SDL_Rect doodle, meta;
+};
+
+static struct mini_parts mini_parts(struct text *t, const struct today_layout *l, SDL_Rect b,
+                                    const struct card_model *n)
 {
 	float s = l->unit_px / 100.0f;
-	int radius = scaled(s, 8);
-	shapes_draw(sh, SHAPE_ROUND_RECT, (SDL_Rect){ b.x + 2, b.y + 3, b.w, b.h }, radius, 0,
-	            THEME_SHADOW);
-	shapes_draw(sh, SHAPE_ROUND_RECT, b, radius, 0, theme_soften(n->color, 0.72f));
-	int pad = scaled(s, 10);
-	int y = b.y + scaled(s, 6);
-	int w = b.w - 2 * pad;
+	int pad = scaled(s, 10), w = b.w - 2 * pad;
+	int mh = text_line_height(t, FACE_REGULAR, l->note_meta_px);
+	struct mini_parts p = { { 0, 0, 0, 0 }, { 0, 0, 0, 0 } };
 	if (n->doodle) {
 		/* the drawing as tall as the note, who and when beside it */
 		int dh = b.h - scaled(s, 8);
 		int dw = dh * n->doodle->w / (n->doodle->h > 0 ? n->doodle->h : 1);
 		if (dw > w / 2)
 			dw = w / 2;
-		card_draw_doodle(sh, (SDL_Rect){ b.x + pad, b.y + scaled(s, 4), dw, dh }, n->doodle);
-		int mh = text_line_height(t, FACE_REGULAR, l->note_meta_px);
-		draw_mini_meta(t, l, n, b.x + pad + dw + pad, b.y + b.h - mh - scaled(s, 8), w - dw - pad);
-		return;
+		p.doodle = (SDL_Rect){ b.x + pad, b.y + scaled(s, 4), dw, dh };
+		p.meta = (SDL_Rect){ b.x + pad + dw + pad, b.y + b.h - mh - scaled(s, 8), w - dw - pad, 2 * mh };
 	} else {
+		/* under the first line */
+		p.meta = (SDL_Rect){ b.x + pad, b.y + scaled(s, 6) + text_line_height(t, FACE_BOLD, l->note_px), w,
+			             2 * mh };
+	}
+	return p;
+}
+
+/* A note in small: its first line and who wrote it when ("Sam · 2 h ago",
+ * in a darker shade of the author's colour). */
+static void draw_mini_note(SDL_Renderer *r, struct text *t, struct shapes *sh, const struct today_layout *l,
+                           SDL_Rect b, const struct card_model *n)
+{
+	float s = l->unit_px / 100.0f;
+	int radius = scaled(s, 8);
+	shapes_draw(sh, SHAPE_ROUND_RECT, (SDL_Rect){ b.x + MINI_SHADOW_DX, b.y + MINI_SHADOW_DY, b.w, b.h },
+	            radius, 0, THEME_SHADOW);
+	shapes_draw(sh, SHAPE_ROUND_RECT, b, radius, 0, theme_soften(n->color, 0.72f));
+	struct mini_parts p = mini_parts(t, l, b, n);
+	if (n->doodle) {
+		if (!clipped_away(r, p.doodle)) /* a path worked out, many discs */
+			card_draw_doodle(sh, p.doodle, n->doodle);
+	} else {
+		int pad = scaled(s, 10);
 		const char *body = n->body ? n->body : _("This note could not be read.");
 		char first[256];
 		size_t k = strcspn(body, "\n");
@@ -323,10 +356,56 @@ static void draw_mini_note(struct text *t, struct shapes *sh, const struct today
 			k = sizeof first - 1;
 		memcpy(first, body, k);
 		first[k] = '\0';
-		widget_text_fit(t, FACE_BOLD, l->note_px, THEME_INK, b.x + pad, y, w, first);
-		y += text_line_height(t, FACE_BOLD, l->note_px);
+		widget_text_fit(t, FACE_BOLD, l->note_px, THEME_INK, b.x + pad, b.y + scaled(s, 6), b.w - 2 * pad, first);
 	}
-	draw_mini_meta(t, l, n, b.x + pad, y, w);
+	char meta[160];
+	snprintf(meta, sizeof meta, "%s \xC2\xB7 %s", n->author ? n->author : "", n->age ? n->age : "");
+	widget_text_fit(t, FACE_REGULAR, l->note_meta_px, theme_meta_ink(n->color), p.meta.x, p.meta.y, p.meta.w,
+	                meta);
+}
+
+void today_picture_of(struct text *t, const struct today_layout *l, const struct today_model *m,
+                      struct today_picture *p)
+{
+	memset(p, 0, sizeof *p);
+	uint64_t h = today_model_key(m);
+	const char *const parts[] = { m->label, m->promise, m->celebration };
+	for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++)
+		h = mix(h, parts[i]);
+	for (int i = 0; i < 2; i++) {
+		h = mix(h, m->partner[i].name);
+		h = mix_int(h, m->partner[i].color.r << 16 | m->partner[i].color.g << 8 | m->partner[i].color.b);
+	}
+	for (int i = 0; i < m->n_notes && i < TODAY_NOTES; i++) {
+		const struct card_model *n = &m->notes[i];
+		const char *const note[] = { n->body, n->author, n->expiry };
+		for (size_t k = 0; k < sizeof note / sizeof note[0]; k++)
+			h = mix(h, note[k]);
+		h = mix_int(h, n->color.r << 16 | n->color.g << 8 | n->color.b);
+		h = mix_int(h, (long long)n->seed << 3 | n->pinned << 2 | n->pressed << 1 | (n->doodle != NULL));
+		p->age[i] = mix(0xCBF29CE484222325ull, n->age);
+		if (l->note[i].w > 0)
+			p->age_part[i] = mini_parts(t, l, l->note[i], n).meta;
+	}
+	p->rest = h;
+	p->clock = mix(0xCBF29CE484222325ull, m->clock);
+	/* the time is drawn right-aligned in l->clock, which holds the widest
+	 * one; its line may reach below the row */
+	p->clock_part = (SDL_Rect){ l->clock.x, l->clock.y, l->clock.w, 2 * l->clock.h };
+}
+
+int today_picture_changes(const struct today_picture *was, const struct today_picture *now,
+                          SDL_Rect parts[TODAY_PICTURE_PARTS])
+{
+	if (was->rest != now->rest)
+		return -1;
+	int n = 0;
+	if (was->clock != now->clock)
+		parts[n++] = now->clock_part;
+	for (int i = 0; i < TODAY_NOTES; i++)
+		if (was->age[i] != now->age[i] && now->age_part[i].w > 0)
+			parts[n++] = now->age_part[i];
+	return n;
 }
 
 /* The Sunday card: "YOUR WEEK" and the week in a few lines. */
@@ -454,7 +533,16 @@ void today_view_draw(SDL_Renderer *r, struct text *t, struct shapes *sh,
 	bool both = m->partner[0].done && m->partner[1].done;
 	SDL_Color bg = both ? THEME_PAPER_WARM : m->nudge ? THEME_PAPER_EVENING : THEME_PAPER;
 	SDL_SetRenderDrawColor(r, bg.r, bg.g, bg.b, 0xFF);
-	SDL_RenderClear(r);
+	if (SDL_RenderIsClipEnabled(r)) {
+		/* part of the picture: clearing would ignore the clip */
+		SDL_BlendMode mode;
+		SDL_GetRenderDrawBlendMode(r, &mode);
+		SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_NONE);
+		SDL_RenderFillRect(r, NULL);
+		SDL_SetRenderDrawBlendMode(r, mode);
+	} else {
+		SDL_RenderClear(r);
+	}
 
 	text_draw(t, FACE_REGULAR, l->date_px, THEME_INK, l->date.x, l->date.y, m->date, strlen(m->date));
 	int cw = text_width(t, FACE_BOLD, l->date_px, m->clock, strlen(m->clock));
@@ -497,9 +585,11 @@ void today_view_draw(SDL_Renderer *r, struct text *t, struct shapes *sh,
 	if (status && *status)
 		widget_text_fit(t, FACE_REGULAR, l->status_px, THEME_MUTED, l->status.x, l->status.y, l->status.w,
 		                status);
-	for (int i = 0; i < m->n_notes && i < TODAY_NOTES; i++)
-		if (l->note[i].w > 0)
-			draw_mini_note(t, sh, l, l->note[i], &m->notes[i]);
+	for (int i = 0; i < m->n_notes && i < TODAY_NOTES; i++) {
+		SDL_Rect b = l->note[i];
+		if (b.w > 0 && !clipped_away(r, (SDL_Rect){ b.x, b.y, b.w + MINI_SHADOW_DX, b.h + MINI_SHADOW_DY }))
+			draw_mini_note(r, t, sh, l, b, &m->notes[i]);
+	}
 	if (l->reflection.w > 0)
 		draw_reflection(r, t, sh, l, m);
 }

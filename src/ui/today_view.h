@@ -71,11 +71,29 @@ struct today_layout {
  * count). */
 uint64_t today_model_key(const struct today_model *m);
 
+/* What a frame shows, to draw again only the parts that change from minute
+ * to minute: the clock and the notes' ages ("5 min ago"). */
+struct today_picture {
+	uint64_t rest;               /* a digest of all else drawn from the model */
+	uint64_t clock, age[TODAY_NOTES];
+	SDL_Rect clock_part, age_part[TODAY_NOTES]; /* where they are drawn */
+};
+void today_picture_of(struct text *t, const struct today_layout *l, const struct today_model *m,
+                      struct today_picture *p);
+
+/* The parts to draw again to go from picture was to now, both of the same
+ * layout (at most TODAY_PICTURE_PARTS rects written to parts): how many,
+ * 0 when nothing changed, or -1 when more than the clock and ages did. */
+#define TODAY_PICTURE_PARTS (1 + TODAY_NOTES)
+int today_picture_changes(const struct today_picture *was, const struct today_picture *now,
+                          SDL_Rect parts[TODAY_PICTURE_PARTS]);
+
 /* Lays the screen out for a w x h picture. */
 void today_layout_compute(struct today_layout *l, struct text *t, const struct today_model *m,
                           int w, int h);
 
-/* Draws the screen as laid out. */
+/* Draws the screen as laid out; with a clip rect set on r, only that part
+ * (the rest of the picture is kept as it is). */
 void today_view_draw(SDL_Renderer *r, struct text *t, struct shapes *sh,
                      const struct today_layout *l, const struct today_model *m);
 

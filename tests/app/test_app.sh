@@ -495,5 +495,14 @@ DB=$TMP/es.db
 run_script "$DB" "100 quit" "$TMP/es.conf" >/dev/null
 check "the status is in Spanish" grep -q "today: Cada día es un nuevo comienzo" "$TMP/log"
 
+# 22. the software renderer on a driver with a window surface of its own
+#     (offscreen here, x11 on a desktop) draws straight into it: no GL
+#     texture in between, so no Mesa or LLVM in the process (~70 MB)
+rc=$(SDL_VIDEODRIVER=offscreen LD_DEBUG=libs LD_DEBUG_OUTPUT=$TMP/ld run_script "$TMP/soft.db" "300 shot $TMP/soft.png
+400 quit")
+check "offscreen software run exits 0 (got $rc)" [ "$rc" = 0 ]
+check "offscreen software run drew" [ -s "$TMP/soft.png" ]
+check "no GL library loaded for the software renderer" sh -c "! cat '$TMP'/ld.* | grep -qE 'calling init: .*/lib(GL|EGL|LLVM)'"
+
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]

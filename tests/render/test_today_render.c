@@ -3,6 +3,7 @@
  * everything on screen, nothing overlapping, the moment readable from
  * across the kitchen, and the pixels showing what the model says. */
 #include <SDL.h>
+#include <math.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,6 +11,7 @@
 
 #include "core/calendar.h"
 #include "core/date_words.h"
+#include "core/doodle.h"
 #include "core/i18n.h"
 #include "core/language.h"
 #include "core/library.h"
@@ -468,6 +470,80 @@ static void draw_check(struct screen *s, struct today_model m, const char *tag)
 	CHECK_EQ_INT(stray_pixels(s, &l, &m, THEME_PAPER, what), 0);
 }
 
+/* The minute's redraw: from a frame at 18:42 with notes 5, 9 and 1 minutes
+ * old (the last a drawing), drawing again only the parts
+ * today_picture_changes names for 18:43 (6, 9 and 2 minutes) gives the
+ * pixels of a whole frame at 18:43; anything else that changes asks for the
+ * whole frame. */
+static void minute_check(struct screen *s, const char *tag)
+{
+	static struct doodle heart;
+	doodle_init(&heart, 400, 300);
+	doodle_begin(&heart, 1, 200, 260);
+	for (int k = 1; k <= 12; k++)
+		doodle_extend(&heart, 200 + (int)(120 * sin(k * 0.5)), 260 - k * 18);
+	struct today_model m = model_make();
+	m.n_notes = 3;
+	m.notes[0] = (struct card_model){ .body = "Milk, bread and the good coffee please \xE2\x98\x95",
+		                          .author = "Sam", .color = OCEAN, .age = "5 min ago", .seed = 7 };
+	m.notes[1] = (struct card_model){ .body = "Thank you for last night.", .author = "Alexandra",
+		                          .color = TERRACOTTA, .age = "9 min ago", .seed = 8 };
+	m.notes[2] = (struct card_model){ .doodle = &heart, .author = "Alexandra", .color = TERRACOTTA,
+		                          .age = "1 min ago", .seed = 9 };
+	struct today_layout l;
+	today_layout_compute(&l, s->t, &m, s->w, s->h);
+	struct today_picture was, now;
+	today_picture_of(s->t, &l, &m, &was);
+	CHECK_EQ_INT(screen_draw(s, &l, &m), 0);
+	size_t bytes = (size_t)s->w * (size_t)s->h * sizeof(Uint32);
+	Uint32 *parts_drawn = malloc(bytes), *before = malloc(bytes);
+	if (!parts_drawn || !before) {
+		free(parts_drawn);
+		free(before);
+		return;
+	}
+	memcpy(before, s->pixels, bytes);
+
+	struct today_model next = m;
+	next.clock = "18:43";
+	next.notes[0].age = "6 min ago";
+	next.notes[2].age = "2 min ago";
+	today_picture_of(s->t, &l, &next, &now);
+	SDL_Rect parts[TODAY_PICTURE_PARTS];
+	int n = today_picture_changes(&was, &now, parts);
+	CHECK_EQ_INT(n, 3);
+	display_begin(&s->d);
+	for (int i = 0; i < n; i++) {
+		SDL_RenderSetClipRect(s->d.r, &parts[i]);
+		today_view_draw(s->d.r, s->t, s->sh, &l, &next);
+	}
+	SDL_RenderSetClipRect(s->d.r, NULL);
+	CHECK_EQ_INT(SDL_RenderReadPixels(s->d.r, NULL, SDL_PIXELFORMAT_ARGB8888, parts_drawn,
+	                                  s->w * (int)sizeof(Uint32)), 0);
+	display_present(&s->d);
+	CHECK_EQ_INT(screen_draw(s, &l, &next), 0);
+	long differ = 0, changed = 0;
+	for (size_t i = 0; i < (size_t)s->w * (size_t)s->h; i++) {
+		differ += parts_drawn[i] != s->pixels[i];
+		changed += before[i] != s->pixels[i];
+	}
+	if (differ)
+		fprintf(stderr, "%s: the minute's parts differ from a whole frame in %ld pixels\n", tag, differ);
+	CHECK_EQ_INT(differ, 0);
+	CHECK(changed > 0); /* the minute did show */
+
+	CHECK_EQ_INT(today_picture_changes(&now, &now, parts), 0);
+	next.status = "4 of the last 7 days";
+	today_picture_of(s->t, &l, &next, &now);
+	CHECK_EQ_INT(today_picture_changes(&was, &now, parts), -1);
+	next = m;
+	next.notes[1].body = "Thank you for this morning.";
+	today_picture_of(s->t, &l, &next, &now);
+	CHECK_EQ_INT(today_picture_changes(&was, &now, parts), -1);
+	free(parts_drawn);
+	free(before);
+}
+
 static void test_today_size(int w, int h)
 {
 	char tag[32], err[256], warn[256];
@@ -518,6 +594,7 @@ static void test_today_size(int w, int h)
 		CHECK(memcmp(&again, &l, sizeof l) == 0);
 
 		draw_check(&s, m, tag);
+		minute_check(&s, tag);
 	}
 
 	free(s.pixels);
@@ -623,6 +700,86 @@ static void test_library_on_screen(int w, int h, bool draw)
 	display_close(&s.d);
 }
 
+/* Widths are remembered: a remembered width is what measuring afresh
+ * gives, for every prefix of a text (as wrapping asks), at each size and
+ * face, and again after so many other texts that all were let go. */
+static int widths_differ(struct text *t, struct text *fresh)
+{
+	static const char *const S[] = { MOMENT, "\xE2\x9D\xA4 thank you \xE2\x98\x95", "00:00" };
+	static const int PX[] = { 17, 24, 61 };
+	int differ = 0;
+	for (size_t i = 0; i < sizeof S / sizeof S[0]; i++)
+		for (int f = 0; f < FACE_COUNT; f++)
+			for (size_t p = 0; p < sizeof PX / sizeof PX[0]; p++)
+				for (size_t len = 0; len <= strlen(S[i]); len++)
+					differ += text_width(t, (enum text_face)f, PX[p], S[i], len) !=
+					          text_width(fresh, (enum text_face)f, PX[p], S[i], len);
+	return differ;
+}
+
+static void test_width_memo(void)
+{
+	struct display d;
+	char err[256], warn[256];
+	if (display_open(&d, 800, 480, 0, err, sizeof err) != 0) {
+		CHECK(!"display_open");
+		return;
+	}
+	struct text *t = text_new(d.r, "", "", warn, sizeof warn);
+	struct text *fresh = text_new(d.r, "", "", warn, sizeof warn);
+	CHECK(t && fresh);
+	if (t && fresh) {
+		CHECK_EQ_INT(widths_differ(t, fresh), 0); /* t measures, fresh too */
+		CHECK_EQ_INT(widths_differ(t, fresh), 0); /* both remember */
+		char other[32];
+		for (int k = 0; k < 4000; k++) {
+			snprintf(other, sizeof other, "note %d", k);
+			text_width(t, FACE_REGULAR, 20, other, strlen(other));
+		}
+		CHECK_EQ_INT(widths_differ(t, fresh), 0); /* t measures again */
+		CHECK(text_width(t, FACE_BOLD, 61, MOMENT, 20) > text_width(t, FACE_BOLD, 24, MOMENT, 20));
+		CHECK(text_width(t, FACE_BOLD, 24, MOMENT, 40) != text_width(t, FACE_ITALIC, 24, MOMENT, 40));
+	}
+	text_free(fresh);
+	text_free(t);
+	display_close(&d);
+}
+
+/* One font per face is resized to each size asked: a size measured before
+ * anything was drawn at it, or after, and after other sizes in between,
+ * gives the same widths and line heights. */
+static void test_measured_before_drawn(void)
+{
+	struct display d;
+	char err[256], warn[256];
+	if (display_open(&d, 800, 480, 0, err, sizeof err) != 0) {
+		CHECK(!"display_open");
+		return;
+	}
+	struct text *before = text_new(d.r, "", "", warn, sizeof warn);
+	struct text *drawn = text_new(d.r, "", "", warn, sizeof warn);
+	CHECK(before && drawn);
+	static const char *const S[] = { MOMENT, WHY, LONG_NAME, "\xE2\x9D\xA4 thank you \xE2\x98\x95 \xE2\x80\xBA",
+		                         "Sam \xC2\xB7 2 h ago" };
+	static const int PX[] = { 61, 14, 135, 24, 17, 99, 24, 45 };
+	int differ = 0, n = 0;
+	for (size_t p = 0; before && drawn && p < sizeof PX / sizeof PX[0]; p++)
+		for (int f = 0; f < FACE_COUNT; f++) {
+			text_draw(drawn, (enum text_face)f, PX[p], (SDL_Color){ 0, 0, 0, 255 }, 0, 0, "x", 1);
+			differ += text_line_height(before, (enum text_face)f, PX[p]) !=
+			          text_line_height(drawn, (enum text_face)f, PX[p]);
+			for (size_t i = 0; i < sizeof S / sizeof S[0]; i++)
+				for (size_t len = 1; len <= strlen(S[i]); len += 7, n++)
+					differ += text_width(before, (enum text_face)f, PX[p], S[i], len) !=
+					          text_width(drawn, (enum text_face)f, PX[p], S[i], len);
+		}
+	CHECK(n > 1000);
+	CHECK_EQ_INT(differ, 0);
+	text_free(drawn);
+	text_free(before);
+	display_close(&d);
+}
+
 int main(int argc, char **argv)
 {
 	(void)argc;
@@ -644,6 +801,8 @@ int main(int argc, char **argv)
 	i18n_use("en");
 	for (size_t i = 0; i < sizeof SIZES / sizeof SIZES[0]; i++)
 		test_library_on_screen(SIZES[i][0], SIZES[i][1], i == 0);
+	test_width_memo();
+	test_measured_before_drawn();
 	SDL_Quit();
 	return harness_report();
 }

@@ -72,6 +72,42 @@ static void test_wrap(void)
 	CHECK_EQ_INT(wrap("abc", 5, l, 8), 3);
 }
 
+/* counts the measurements a wrap asks for */
+static int measured;
+static int width10_counted(void *ctx, const char *s, size_t len)
+{
+	measured++;
+	return width10(ctx, s, len);
+}
+
+/* text_wrap_fit: the same lines as text_wrap while they fit, "more than
+ * max" as soon as that is known, and no measuring past it */
+static void test_wrap_fit(void)
+{
+	struct text_measure m = { width10_counted, NULL };
+	const char *const texts[] = { "hug me for thirty seconds", "milk\n\nbread\n", "", "abc   ",
+		                      "\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9", "a b c d e f g h i j", "a\n" };
+	for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+		for (size_t max = 0; max <= 6; max++) {
+			struct text_line all[16], some[16];
+			size_t len = strlen(texts[i]);
+			size_t n = text_wrap(texts[i], len, 20, &m, all, 16);
+			size_t k = text_wrap_fit(texts[i], len, 20, &m, some, max);
+			CHECK_EQ_INT(k, n <= max ? n : max + 1);
+			for (size_t j = 0; j < max && j < n; j++)
+				CHECK(some[j].start == all[j].start && some[j].len == all[j].len);
+		}
+	}
+	/* two lines of room in a ten-line text: the third line is never measured */
+	struct text_line l[2];
+	measured = 0;
+	CHECK_EQ_INT(text_wrap_fit("a b c d e f g h i j", 19, 10, &m, l, 2), 3);
+	int fit_measures = measured;
+	measured = 0;
+	text_wrap("a b c d e f g h i j", 19, 10, &m, l, 2);
+	CHECK(fit_measures > 0 && fit_measures * 3 < measured);
+}
+
 static void test_rotate(void)
 {
 	int lw, lh;
@@ -215,6 +251,7 @@ int main(void)
 {
 	test_utf8();
 	test_wrap();
+	test_wrap_fit();
 	test_rotate();
 	test_cli();
 	test_cli_commands();
