@@ -10,13 +10,7 @@
 
 static int lines_for(struct text *t, enum text_face face, int px, int w, const char *s)
 {
-	if (!s || !*s)
-		return 0;
-	struct text_measure_ctx mc = { t, face, px };
-	struct text_measure m = text_measure_for(&mc);
-	struct text_line lines[MAX_LINES];
-	size_t n = text_wrap(s, strlen(s), w, &m, lines, MAX_LINES);
-	return n > MAX_LINES ? MAX_LINES + 1 : (int)n;
+	return text_line_count(t, face, px, w, s, MAX_LINES);
 }
 
 void moment_layout_compute(struct moment_layout *l, struct text *t, const struct moment_model *m,

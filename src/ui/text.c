@@ -505,3 +505,16 @@ int text_cache_count(const struct text *t)
 {
 	return t->n_cache;
 }
+
+int text_line_count(struct text *t, enum text_face face, int px, int w, const char *s, int max)
+{
+	if (!s || !*s)
+		return 0;
+	if (max > TEXT_LINES_MAX)
+		max = TEXT_LINES_MAX;
+	struct text_measure_ctx mc = { t, face, px };
+	struct text_measure m = text_measure_for(&mc);
+	struct text_line lines[TEXT_LINES_MAX];
+	size_t n = text_wrap_fit(s, strlen(s), w, &m, lines, (size_t)max);
+	return n > (size_t)max ? max + 1 : (int)n;
+}

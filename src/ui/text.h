@@ -45,6 +45,11 @@ struct text_measure_ctx {
 };
 struct text_measure text_measure_for(struct text_measure_ctx *ctx);
 
+/* Lines s takes wrapped into width w (0 for NULL or ""), or max + 1 when
+ * more than max (at most TEXT_LINES_MAX); stops measuring at that point. */
+#define TEXT_LINES_MAX 16
+int text_line_count(struct text *t, enum text_face face, int px, int w, const char *s, int max);
+
 /* Draws s[0..len) with its top-left at (x, y). Returns the width drawn. */
 int text_draw(struct text *t, enum text_face face, int px, SDL_Color c, int x, int y,
               const char *s, size_t len);

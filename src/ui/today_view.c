@@ -47,13 +47,7 @@ static uint64_t mix_int(uint64_t h, long long v)
 /* Lines needed for s in width w at size px, or MAX_LINES + 1 when more. */
 static int lines_for(struct text *t, enum text_face face, int px, int w, const char *s)
 {
-	if (!s || !*s)
-		return 0;
-	struct text_measure_ctx mc = { t, face, px };
-	struct text_measure m = text_measure_for(&mc);
-	struct text_line lines[MAX_LINES];
-	size_t n = text_wrap_fit(s, strlen(s), w, &m, lines, MAX_LINES);
-	return n > MAX_LINES ? MAX_LINES + 1 : (int)n;
+	return text_line_count(t, face, px, w, s, MAX_LINES);
 }
 
 /* Picks the largest moment size (and its why size) that fits the box. */
