@@ -193,48 +193,35 @@ static uint8_t alpha_at(const SDL_Surface *s, int x, int y)
 	return (uint8_t)(((const uint32_t *)((const uint8_t *)s->pixels + y * s->pitch))[x] >> 24);
 }
 
-static bool row_is(const SDL_Surface *s, int y, int x0, int x1, uint8_t a)
+/* The alpha at (u, v): pixel (u, v), or (v, u) across (u down, v along). */
+static uint8_t alpha_uv(const SDL_Surface *s, bool across, int u, int v)
 {
-	for (int x = x0; x < x1; x++)
-		if (alpha_at(s, x, y) != a)
+	return across ? alpha_at(s, v, u) : alpha_at(s, u, v);
+}
+
+static bool line_is(const SDL_Surface *s, bool across, int v, int u0, int u1, uint8_t a)
+{
+	for (int u = u0; u < u1; u++)
+		if (alpha_uv(s, across, u, v) != a)
 			return false;
 	return true;
 }
 
-static bool column_is(const SDL_Surface *s, int x, int y0, int y1, uint8_t a)
+/* The middle row's run of the middle pixel's alpha, grown row by row while
+ * every pixel has that alpha; across, the same from the middle column. */
+static SDL_Rect grow_hole(const SDL_Surface *s, bool across, uint8_t a)
 {
-	for (int y = y0; y < y1; y++)
-		if (alpha_at(s, x, y) != a)
-			return false;
-	return true;
-}
-
-/* The middle row's (or column's) run of the middle pixel's alpha, grown
- * row by row (column by column) while every pixel has that alpha. */
-static SDL_Rect grow_hole(const SDL_Surface *s, bool rows_first, uint8_t a)
-{
-	int cx = s->w / 2, cy = s->h / 2;
-	int x0 = cx, x1 = cx + 1, y0 = cy, y1 = cy + 1;
-	if (rows_first) {
-		while (x0 > 0 && alpha_at(s, x0 - 1, cy) == a)
-			x0--;
-		while (x1 < s->w && alpha_at(s, x1, cy) == a)
-			x1++;
-		while (y0 > 0 && row_is(s, y0 - 1, x0, x1, a))
-			y0--;
-		while (y1 < s->h && row_is(s, y1, x0, x1, a))
-			y1++;
-	} else {
-		while (y0 > 0 && alpha_at(s, cx, y0 - 1) == a)
-			y0--;
-		while (y1 < s->h && alpha_at(s, cx, y1) == a)
-			y1++;
-		while (x0 > 0 && column_is(s, x0 - 1, y0, y1, a))
-			x0--;
-		while (x1 < s->w && column_is(s, x1, y0, y1, a))
-			x1++;
-	}
-	return (SDL_Rect){ x0, y0, x1 - x0, y1 - y0 };
+	int nu = across ? s->h : s->w, nv = across ? s->w : s->h;
+	int u0 = nu / 2, u1 = u0 + 1, v0 = nv / 2, v1 = v0 + 1;
+	while (u0 > 0 && alpha_uv(s, across, u0 - 1, nv / 2) == a)
+		u0--;
+	while (u1 < nu && alpha_uv(s, across, u1, nv / 2) == a)
+		u1++;
+	while (v0 > 0 && line_is(s, across, v0 - 1, u0, u1, a))
+		v0--;
+	while (v1 < nv && line_is(s, across, v1, u0, u1, a))
+		v1++;
+	return across ? (SDL_Rect){ v0, u0, v1 - v0, u1 - u0 } : (SDL_Rect){ u0, v0, u1 - u0, v1 - v0 };
 }
 
 /* Finds the shape's hole: a rect about its middle where every pixel is
@@ -245,7 +232,7 @@ static void find_hole(struct shape_entry *e, const SDL_Surface *s)
 	uint8_t a = alpha_at(s, s->w / 2, s->h / 2);
 	if ((a != 0 && a != 255) || (e->rgba & 0xFF) == 0)
 		return;
-	SDL_Rect by_rows = grow_hole(s, true, a), by_columns = grow_hole(s, false, a);
+	SDL_Rect by_rows = grow_hole(s, false, a), by_columns = grow_hole(s, true, a);
 	SDL_Rect best = by_rows.w * by_rows.h >= by_columns.w * by_columns.h ? by_rows : by_columns;
 	if (best.w * best.h >= 1024) {
 		e->hole = best;
