@@ -13,6 +13,8 @@ struct shape_entry {
 	uint32_t rgba;
 	SDL_Texture *tex;
 	unsigned long used;
+	SDL_Rect hole;      /* pixels all of one alpha (w = 0: none) */
+	uint8_t hole_alpha; /* 255: the colour itself, filled; 0: nothing to draw */
 };
 
 struct shapes {
@@ -150,7 +152,7 @@ static uint32_t pixel(const struct shape_entry *e, SDL_Color c, int x, int y)
 uint8_t shapes_pixel_alpha(enum shape_kind kind, int w, int h, int radius, int stroke, uint8_t alpha,
                            int x, int y)
 {
-	struct shape_entry e = { kind, w, h, radius, stroke, 0, NULL, 0 };
+	struct shape_entry e = { .kind = kind, .w = w, .h = h, .radius = radius, .stroke = stroke };
 	return (uint8_t)(pixel(&e, (SDL_Color){ 0, 0, 0, alpha }, x, y) >> 24);
 }
 
@@ -158,7 +160,7 @@ SDL_Surface *shapes_render(enum shape_kind kind, int w, int h, int radius, int s
 {
 	if (w <= 0 || h <= 0)
 		return NULL;
-	struct shape_entry e = { kind, w, h, radius, stroke, 0, NULL, 0 };
+	struct shape_entry e = { .kind = kind, .w = w, .h = h, .radius = radius, .stroke = stroke };
 	SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
 	if (!surf)
 		return NULL;
@@ -186,11 +188,64 @@ SDL_Surface *shapes_render(enum shape_kind kind, int w, int h, int radius, int s
 	return surf;
 }
 
-static SDL_Texture *render_shape(SDL_Renderer *r, const struct shape_entry *e, SDL_Color c)
+static uint8_t alpha_at(const SDL_Surface *s, int x, int y)
+{
+	return (uint8_t)(((const uint32_t *)((const uint8_t *)s->pixels + y * s->pitch))[x] >> 24);
+}
+
+/* The alpha at (u, v): pixel (u, v), or (v, u) across (u down, v along). */
+static uint8_t alpha_uv(const SDL_Surface *s, bool across, int u, int v)
+{
+	return across ? alpha_at(s, v, u) : alpha_at(s, u, v);
+}
+
+static bool line_is(const SDL_Surface *s, bool across, int v, int u0, int u1, uint8_t a)
+{
+	for (int u = u0; u < u1; u++)
+		if (alpha_uv(s, across, u, v) != a)
+			return false;
+	return true;
+}
+
+/* The middle row's run of the middle pixel's alpha, grown row by row while
+ * every pixel has that alpha; across, the same from the middle column. */
+static SDL_Rect grow_hole(const SDL_Surface *s, bool across, uint8_t a)
+{
+	int nu = across ? s->h : s->w, nv = across ? s->w : s->h;
+	int u0 = nu / 2, u1 = u0 + 1, v0 = nv / 2, v1 = v0 + 1;
+	while (u0 > 0 && alpha_uv(s, across, u0 - 1, nv / 2) == a)
+		u0--;
+	while (u1 < nu && alpha_uv(s, across, u1, nv / 2) == a)
+		u1++;
+	while (v0 > 0 && line_is(s, across, v0 - 1, u0, u1, a))
+		v0--;
+	while (v1 < nv && line_is(s, across, v1, u0, u1, a))
+		v1++;
+	return across ? (SDL_Rect){ v0, u0, v1 - v0, u1 - u0 } : (SDL_Rect){ u0, v0, u1 - u0, v1 - v0 };
+}
+
+/* Finds the shape's hole: a rect about its middle where every pixel is
+ * fully covered (drawn as a fill) or not at all (not drawn), which spares
+ * blending it pixel by pixel on every frame. Small ones are not worth it. */
+static void find_hole(struct shape_entry *e, const SDL_Surface *s)
+{
+	uint8_t a = alpha_at(s, s->w / 2, s->h / 2);
+	if ((a != 0 && a != 255) || (e->rgba & 0xFF) == 0)
+		return;
+	SDL_Rect by_rows = grow_hole(s, false, a), by_columns = grow_hole(s, true, a);
+	SDL_Rect best = by_rows.w * by_rows.h >= by_columns.w * by_columns.h ? by_rows : by_columns;
+	if (best.w * best.h >= 1024) {
+		e->hole = best;
+		e->hole_alpha = a;
+	}
+}
+
+static SDL_Texture *render_shape(SDL_Renderer *r, struct shape_entry *e, SDL_Color c)
 {
 	SDL_Surface *surf = shapes_render(e->kind, e->w, e->h, e->radius, e->stroke, c);
 	if (!surf)
 		return NULL;
+	find_hole(e, surf);
 	SDL_Texture *tex = SDL_CreateTextureFromSurface(r, surf);
 	SDL_FreeSurface(surf);
 	if (tex)
@@ -198,9 +253,9 @@ static SDL_Texture *render_shape(SDL_Renderer *r, const struct shape_entry *e, S
 	return tex;
 }
 
-/* The cached texture for a shape (rendered on first use), or NULL. */
-static SDL_Texture *shape_texture(struct shapes *s, enum shape_kind kind, int w, int h, int radius,
-                                  int stroke, SDL_Color c)
+/* The cached entry for a shape (rendered on first use), or NULL. */
+static struct shape_entry *shape_cached(struct shapes *s, enum shape_kind kind, int w, int h, int radius,
+                                        int stroke, SDL_Color c)
 {
 	if (w <= 0 || h <= 0)
 		return NULL;
@@ -216,7 +271,7 @@ static SDL_Texture *shape_texture(struct shapes *s, enum shape_kind kind, int w,
 		}
 	}
 	if (!hit) {
-		struct shape_entry e = { kind, w, h, radius, stroke, rgba, NULL, 0 };
+		struct shape_entry e = { .kind = kind, .w = w, .h = h, .radius = radius, .stroke = stroke, .rgba = rgba };
 		e.tex = render_shape(s->r, &e, c);
 		if (!e.tex)
 			return NULL;
@@ -232,15 +287,53 @@ static SDL_Texture *shape_texture(struct shapes *s, enum shape_kind kind, int w,
 		*hit = e;
 	}
 	hit->used = s->clock;
-	return hit->tex;
+	return hit;
+}
+
+/* The cached texture for a shape (rendered on first use), or NULL. */
+static SDL_Texture *shape_texture(struct shapes *s, enum shape_kind kind, int w, int h, int radius,
+                                  int stroke, SDL_Color c)
+{
+	struct shape_entry *e = shape_cached(s, kind, w, h, radius, stroke, c);
+	return e ? e->tex : NULL;
 }
 
 void shapes_draw(struct shapes *s, enum shape_kind kind, SDL_Rect dst, int radius, int stroke,
                  SDL_Color c)
 {
-	SDL_Texture *tex = shape_texture(s, kind, dst.w, dst.h, radius, stroke, c);
-	if (tex)
-		SDL_RenderCopy(s->r, tex, NULL, &dst);
+	struct shape_entry *e = shape_cached(s, kind, dst.w, dst.h, radius, stroke, c);
+	if (!e)
+		return;
+	SDL_Rect h = e->hole;
+	if (h.w <= 0) {
+		SDL_RenderCopy(s->r, e->tex, NULL, &dst);
+		return;
+	}
+	/* the texture around the hole (copied 1:1, so the same pixels as
+	 * the whole of it), then the hole: a fill of the colour or nothing */
+	const SDL_Rect around[4] = {
+		{ 0, 0, e->w, h.y },
+		{ 0, h.y + h.h, e->w, e->h - h.y - h.h },
+		{ 0, h.y, h.x, h.h },
+		{ h.x + h.w, h.y, e->w - h.x - h.w, h.h },
+	};
+	for (int i = 0; i < 4; i++) {
+		if (around[i].w <= 0 || around[i].h <= 0)
+			continue;
+		SDL_Rect to = { dst.x + around[i].x, dst.y + around[i].y, around[i].w, around[i].h };
+		SDL_RenderCopy(s->r, e->tex, &around[i], &to);
+	}
+	if (e->hole_alpha == 255) {
+		Uint8 r, g, b, a;
+		SDL_BlendMode mode;
+		SDL_GetRenderDrawColor(s->r, &r, &g, &b, &a);
+		SDL_GetRenderDrawBlendMode(s->r, &mode);
+		SDL_SetRenderDrawColor(s->r, c.r, c.g, c.b, 0xFF);
+		SDL_SetRenderDrawBlendMode(s->r, SDL_BLENDMODE_NONE);
+		SDL_RenderFillRect(s->r, &(SDL_Rect){ dst.x + h.x, dst.y + h.y, h.w, h.h });
+		SDL_SetRenderDrawColor(s->r, r, g, b, a);
+		SDL_SetRenderDrawBlendMode(s->r, mode);
+	}
 }
 
 /* Copies the part of a quadrant of the ring texture that lies within

@@ -1,9 +1,9 @@
 /* ui/text.h: fonts, measuring and drawing text, with one texture cache.
  *
- * Faces are loaded once from files into memory; a face at a pixel size is
- * opened on first use and kept. Rendered strings live in a small LRU cache
- * of textures owned here, so a redraw of an unchanged screen renders no
- * glyphs. Sizes are in pixels (the em size). */
+ * Font files are mapped once; each face has one font, resized to the size
+ * asked. Rendered strings live in a small LRU cache of textures owned here
+ * and measured widths are remembered, so a redraw of an unchanged screen
+ * renders and shapes no glyphs. Sizes are in pixels (the em size). */
 #ifndef MOMENTS_UI_TEXT_H
 #define MOMENTS_UI_TEXT_H
 

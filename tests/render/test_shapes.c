@@ -3,11 +3,14 @@
  * works out only one quarter of a symmetric shape and one of a rounded
  * rect's rows along its straight sides, and copies the rest. Sizes odd and
  * even, radii from none to round, strokes thin and thick, colours opaque
- * and translucent. */
+ * and translucent. Drawn, a shape gives the pixels of its texture copied
+ * whole, though its middle is filled or skipped. */
 #include <SDL.h>
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdlib.h>
 
+#include "ui/display.h"
 #include "ui/shapes.h"
 #include "harness.h"
 
@@ -29,6 +32,92 @@ static int differences(enum shape_kind kind, int w, int h, int radius, int strok
 	}
 	SDL_FreeSurface(s);
 	return bad;
+}
+
+/* Draws noise, then the shape through shapes_draw (which fills or skips a
+ * hole in the middle and copies the rest of the texture) and again the
+ * texture of shapes_render copied whole: the same pixels, on a noisy
+ * background so that any pixel drawn wrong shows. Returns how many differ. */
+static long drawn_differences(struct display *d, struct shapes *sh, SDL_Texture *noise, Uint32 *a, Uint32 *b,
+                              enum shape_kind kind, SDL_Rect dst, int radius, int stroke, SDL_Color c)
+{
+	int pitch = d->pw * (int)sizeof(Uint32);
+	SDL_SetRenderDrawColor(d->r, 0x12, 0x34, 0x56, 0xFF); /* a draw colour of the caller's own */
+	SDL_RenderCopy(d->r, noise, NULL, NULL);
+	shapes_draw(sh, kind, dst, radius, stroke, c);
+	SDL_RenderReadPixels(d->r, NULL, SDL_PIXELFORMAT_ARGB8888, a, pitch);
+	Uint8 r, g, bl, al;
+	SDL_GetRenderDrawColor(d->r, &r, &g, &bl, &al);
+	SDL_Surface *surf = shapes_render(kind, dst.w, dst.h, radius, stroke, c);
+	SDL_Texture *whole = surf ? SDL_CreateTextureFromSurface(d->r, surf) : NULL;
+	SDL_FreeSurface(surf);
+	if (!whole)
+		return -1;
+	SDL_SetTextureBlendMode(whole, SDL_BLENDMODE_BLEND);
+	SDL_RenderCopy(d->r, noise, NULL, NULL);
+	SDL_RenderCopy(d->r, whole, NULL, &dst);
+	SDL_RenderReadPixels(d->r, NULL, SDL_PIXELFORMAT_ARGB8888, b, pitch);
+	SDL_DestroyTexture(whole);
+	long n = 0;
+	for (size_t i = 0; i < (size_t)d->pw * (size_t)d->ph; i++)
+		n += a[i] != b[i];
+	return n + (r != 0x12 || g != 0x34 || bl != 0x56 || al != 0xFF); /* and the colour is left as it was */
+}
+
+static void test_drawn(void)
+{
+	struct display d;
+	char err[256];
+	if (display_open(&d, 800, 480, 0, err, sizeof err) != 0) {
+		CHECK(!"display_open");
+		return;
+	}
+	struct shapes *sh = shapes_new(d.r);
+	size_t n = (size_t)d.pw * (size_t)d.ph;
+	Uint32 *a = calloc(n, sizeof *a), *b = calloc(n, sizeof *b);
+	SDL_Surface *ns = SDL_CreateRGBSurfaceWithFormat(0, d.pw, d.ph, 32, SDL_PIXELFORMAT_ARGB8888);
+	SDL_Texture *noise = NULL;
+	if (ns) {
+		uint32_t x = 2463534242u;
+		for (int y = 0; y < ns->h; y++)
+			for (int i = 0; i < ns->w; i++) {
+				x ^= x << 13, x ^= x >> 17, x ^= x << 5;
+				((uint32_t *)((uint8_t *)ns->pixels + y * ns->pitch))[i] = x | 0xFF000000u;
+			}
+		noise = SDL_CreateTextureFromSurface(d.r, ns);
+		SDL_FreeSurface(ns);
+	}
+	CHECK(sh && a && b && noise);
+	static const struct {
+		enum shape_kind kind;
+		int w, h, radius, stroke;
+	} S[] = {
+		{ SHAPE_ROUND_RECT, 590, 189, 94, 0 }, /* a chip: a pill */
+		{ SHAPE_ROUND_RECT, 381, 330, 12, 0 }, /* a note */
+		{ SHAPE_ROUND_RECT, 300, 40, 10, 0 },
+		{ SHAPE_RING_RECT, 590, 189, 94, 7 },  /* an outline: its hole is left alone */
+		{ SHAPE_RING_RECT, 250, 189, 24, 6 },
+		{ SHAPE_DISC, 151, 151, 0, 0 },
+		{ SHAPE_RING, 301, 301, 0, 24 },
+		{ SHAPE_HEART, 120, 120, 0, 0 },
+		{ SHAPE_CHECK, 90, 90, 0, 10 },
+		{ SHAPE_ROUND_RECT, 20, 20, 4, 0 },    /* too small for a hole */
+	};
+	static const SDL_Color C[] = { { 0xE8, 0xDC, 0xCC, 0xFF }, { 0xC8, 0x5A, 0x3C, 0xFF }, { 0x3A, 0x2E, 0x27, 0x80 } };
+	for (size_t i = 0; sh && a && b && noise && i < sizeof S / sizeof S[0]; i++)
+		for (size_t k = 0; k < sizeof C / sizeof C[0]; k++) {
+			SDL_Rect dst = { 37 + (int)i * 3, 41 + (int)k * 5, S[i].w, S[i].h };
+			long bad = drawn_differences(&d, sh, noise, a, b, S[i].kind, dst, S[i].radius, S[i].stroke, C[k]);
+			if (bad != 0)
+				fprintf(stderr, "kind %d %dx%d colour %zu: %ld pixels differ\n", (int)S[i].kind, S[i].w,
+				        S[i].h, k, bad);
+			CHECK_EQ_INT(bad, 0);
+		}
+	SDL_DestroyTexture(noise);
+	free(a);
+	free(b);
+	shapes_free(sh);
+	display_close(&d);
 }
 
 int main(void)
@@ -57,5 +146,7 @@ int main(void)
 	/* nothing to draw is no surface */
 	CHECK(shapes_render(SHAPE_DISC, 0, 10, 0, 0, COLORS[0]) == NULL);
 	printf("%d shapes compared\n", shapes);
+	test_drawn();
+	SDL_Quit();
 	return harness_report();
 }

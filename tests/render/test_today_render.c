@@ -717,17 +717,30 @@ static int widths_differ(struct text *t, struct text *fresh)
 	return differ;
 }
 
+/* A display and two text modules of their own, for comparing them. */
+static bool two_texts(struct display *d, struct text **a, struct text **b)
+{
+	char err[256], warn[256];
+	*a = *b = NULL;
+	if (display_open(d, 800, 480, 0, err, sizeof err) != 0)
+		return false;
+	*a = text_new(d->r, "", "", warn, sizeof warn);
+	*b = text_new(d->r, "", "", warn, sizeof warn);
+	return *a && *b;
+}
+
+static void two_texts_close(struct display *d, struct text *a, struct text *b)
+{
+	text_free(b);
+	text_free(a);
+	display_close(d);
+}
+
 static void test_width_memo(void)
 {
 	struct display d;
-	char err[256], warn[256];
-	if (display_open(&d, 800, 480, 0, err, sizeof err) != 0) {
-		CHECK(!"display_open");
-		return;
-	}
-	struct text *t = text_new(d.r, "", "", warn, sizeof warn);
-	struct text *fresh = text_new(d.r, "", "", warn, sizeof warn);
-	CHECK(t && fresh);
+	struct text *t, *fresh;
+	CHECK(two_texts(&d, &t, &fresh));
 	if (t && fresh) {
 		CHECK_EQ_INT(widths_differ(t, fresh), 0); /* t measures, fresh too */
 		CHECK_EQ_INT(widths_differ(t, fresh), 0); /* both remember */
@@ -740,9 +753,7 @@ static void test_width_memo(void)
 		CHECK(text_width(t, FACE_BOLD, 61, MOMENT, 20) > text_width(t, FACE_BOLD, 24, MOMENT, 20));
 		CHECK(text_width(t, FACE_BOLD, 24, MOMENT, 40) != text_width(t, FACE_ITALIC, 24, MOMENT, 40));
 	}
-	text_free(fresh);
-	text_free(t);
-	display_close(&d);
+	two_texts_close(&d, t, fresh);
 }
 
 /* One font per face is resized to each size asked: a size measured before
@@ -751,14 +762,8 @@ static void test_width_memo(void)
 static void test_measured_before_drawn(void)
 {
 	struct display d;
-	char err[256], warn[256];
-	if (display_open(&d, 800, 480, 0, err, sizeof err) != 0) {
-		CHECK(!"display_open");
-		return;
-	}
-	struct text *before = text_new(d.r, "", "", warn, sizeof warn);
-	struct text *drawn = text_new(d.r, "", "", warn, sizeof warn);
-	CHECK(before && drawn);
+	struct text *before, *drawn;
+	CHECK(two_texts(&d, &before, &drawn));
 	static const char *const S[] = { MOMENT, WHY, LONG_NAME, "\xE2\x9D\xA4 thank you \xE2\x98\x95 \xE2\x80\xBA",
 		                         "Sam \xC2\xB7 2 h ago" };
 	static const int PX[] = { 61, 14, 135, 24, 17, 99, 24, 45 };
@@ -775,9 +780,7 @@ static void test_measured_before_drawn(void)
 		}
 	CHECK(n > 1000);
 	CHECK_EQ_INT(differ, 0);
-	text_free(drawn);
-	text_free(before);
-	display_close(&d);
+	two_texts_close(&d, before, drawn);
 }
 
 int main(int argc, char **argv)
