@@ -299,6 +299,9 @@ check "undo brought it back" [ "$(sql "$DB" "SELECT count(*) FROM notes WHERE id
 check "pinned" [ "$(sql "$DB" "SELECT count(*) FROM notes WHERE id = 1 AND pinned_at IS NOT NULL")" = 1 ]
 
 # 14. first run: no names anywhere opens the welcome; typed names are kept
+#     (the screen's night hours off, so that the first tap at night does
+#     not only wake it)
+printf '[screen]\ndim = off\noff = off\n' > "$TMP/nonames.conf"
 DB=$TMP/first.db
 rc=$(run_script "$DB" "200 tap-at key:J
 300 tap-at key:o
@@ -309,12 +312,12 @@ rc=$(run_script "$DB" "200 tap-at key:J
 900 tap-at key:ABC
 1000 tap-at color-b-3
 1200 tap-at done
-1400 quit" "$TMP/none.conf")
+1400 quit" "$TMP/nonames.conf")
 check "first run exits 0" [ "$rc" = 0 ]
 check "the welcome screen came first" grep -q "screen: welcome" "$TMP/log"
 check "names saved in settings" [ "$(sql "$DB" "SELECT value FROM settings WHERE key = 'partner_a_name'")/$(sql "$DB" "SELECT value FROM settings WHERE key = 'partner_b_name'")" = "Jo/Rí" ]
 check "the colour chosen is kept" [ "$(sql "$DB" "SELECT value FROM settings WHERE key = 'partner_b_color'")" = "#864a7e" ]
-rc=$(run_script "$DB" "200 quit" "$TMP/none.conf")
+rc=$(run_script "$DB" "200 quit" "$TMP/nonames.conf")
 check "a second start goes straight to today" sh -c "! grep -q 'screen: welcome' '$TMP/log'"
 
 # 15. history and a rain check: six days behind us, two hugs today; the
